@@ -18,13 +18,13 @@ import jenkins.util.BuildListenerAdapter;
  * {@code upstream-pr/specs/<path in the repository>} for each spec of the trail (for example
  * {@code upstream-pr/specs/.chant/specs/2026-01-15-010-abc.md}).
  */
-final class GateArtifacts {
+final class RunArtifacts {
 
     static final String PREFIX = "upstream-pr/";
     static final String GATE_RECORD = PREFIX + "gate-record.json";
     static final String SPECS = PREFIX + "specs/";
 
-    private GateArtifacts() {}
+    private RunArtifacts() {}
 
     /**
      * @param base      the controller directory the relative paths start from
