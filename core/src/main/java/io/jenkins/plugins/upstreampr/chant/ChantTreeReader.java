@@ -65,6 +65,8 @@ public final class ChantTreeReader {
                         active.add(r.spec());
                     }
                 });
+        linkedDirectories(repo, chant.resolve("specs"), Integer.MAX_VALUE, false).forEach(unreadable::add);
+        linkedDirectories(repo, chant.resolve("archive"), 1, true).forEach(unreadable::add);
         rejectDuplicates(active, unreadable, "active");
         rejectDuplicates(archived, unreadable, "archived");
         warnActiveAlsoArchived(active, archived);
@@ -92,13 +94,18 @@ public final class ChantTreeReader {
         }
         try {
             if (Files.isSymbolicLink(c.file())) {
+                if (!Files.exists(c.file())) {
+                    return unreadable(rel, id, c.archived(), "symbolic link to a file that does not exist; "
+                            + "restore the file or remove the link");
+                }
                 Path target = c.file().toRealPath();
                 if (!target.startsWith(realRepo)) {
-                    return unreadable(rel, id, c.archived(), "symbolic link to " + target
-                            + ", outside the repository; replace the link with the spec file itself");
+                    return unreadable(rel, id, c.archived(), "symbolic link to a file outside the repository; "
+                            + "replace the link with the spec file itself");
                 }
                 if (!Files.isRegularFile(target)) {
-                    return unreadable(rel, id, c.archived(), "symbolic link that does not lead to a file");
+                    return unreadable(rel, id, c.archived(), "symbolic link that does not lead to a file; "
+                            + "replace the link with the spec file itself");
                 }
             }
             long size = Files.size(c.file());
@@ -107,23 +114,47 @@ public final class ChantTreeReader {
                         + " MiB, more than the " + MAX_SPEC_BYTES / (1024 * 1024) + " MiB a spec may have");
             }
             byte[] bytes = Files.readAllBytes(c.file());
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                return unreadable(rel, id, c.archived(), "not valid UTF-8 text (chant cannot read it); "
-                        + "save the file as UTF-8");
+            String text = decodeUtf8(bytes);
+            if (text == null) {
+                return unreadable(rel, id, c.archived(), "not valid UTF-8 text (" + firstBadByte(bytes)
+                        + "; chant cannot read it); save the file as UTF-8");
             }
             return new Loaded(toSpec(id, rel, c.archived(), text), null);
         } catch (FrontmatterParser.FrontmatterException e) {
             return unreadable(rel, id, c.archived(), e.getMessage());
+        } catch (java.nio.file.AccessDeniedException e) {
+            return unreadable(rel, id, c.archived(), "cannot be read: permission denied; make the file readable");
         } catch (IOException e) {
-            return unreadable(rel, id, c.archived(), "cannot be read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return unreadable(rel, id, c.archived(), "cannot be read (" + e.getClass().getSimpleName()
+                    + "); check the file");
         }
+    }
+
+    /** The text of {@code bytes} if they are valid UTF-8, else {@code null}. */
+    private static String decodeUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** Where the first byte that is not UTF-8 is, for a person who wants to fix it. */
+    private static String firstBadByte(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, bytes.length));
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (!result.isError()) {
+            return "an invalid byte sequence";
+        }
+        int at = in.position();
+        return String.format("byte 0x%02X at offset %d", bytes[at] & 0xFF, at);
     }
 
     private Spec toSpec(SpecId id, String rel, boolean archived, String text)
@@ -182,6 +213,30 @@ public final class ChantTreeReader {
             return walk.filter(p -> p.getFileName().toString().endsWith(".md"))
                     .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
                     .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+    }
+
+    /**
+     * Symbolic links to directories at or below {@code dir}: chant would descend into them, we do not (they may
+     * lead anywhere), so they are listed rather than silently skipped.
+     */
+    private static List<UnreadableSpec> linkedDirectories(Path repo, Path dir, int depth, boolean archived) {
+        String reason = "symbolic link to a directory; its specs are not read (chant would read them): move the "
+                + "specs into " + relative(repo, dir) + "/ instead of linking";
+        if (Files.isSymbolicLink(dir)) {
+            return Files.isDirectory(dir) ? List.of(new UnreadableSpec(relative(repo, dir), null, archived, reason))
+                    : List.of();
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir, depth)) {
+            return walk.filter(p -> Files.isSymbolicLink(p) && Files.isDirectory(p))
+                    .sorted()
+                    .map(p -> new UnreadableSpec(relative(repo, p), null, archived, reason))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);

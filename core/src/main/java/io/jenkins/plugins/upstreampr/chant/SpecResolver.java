@@ -1,6 +1,7 @@
 package io.jenkins.plugins.upstreampr.chant;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -154,7 +155,14 @@ public final class SpecResolver {
             hints.add("and " + (unreadable.size() - LISTED) + " more unreadable files");
         }
         StringBuilder message = new StringBuilder("Spec not found: ").append(input).append(". ");
-        if (hints.isEmpty()) {
+        boolean noActiveFiles = tree.active().isEmpty() && tree.unreadable().stream().allMatch(UnreadableSpec::archived);
+        if (hints.isEmpty() && noActiveFiles && !Files.isDirectory(tree.chantDir().resolve("specs"))) {
+            message.append("There is no .chant/specs/ directory (chant would say \"Not a chant project\"), and no "
+                    + "archived spec matches; run `chant init` or pass the repository root with --dir.");
+        } else if (hints.isEmpty() && noActiveFiles) {
+            message.append(".chant/specs/ holds no spec, and no archived spec matches; create one with `chant add` "
+                    + "or pass the repository root with --dir.");
+        } else if (hints.isEmpty()) {
             message.append("No active spec in .chant/specs/ has an ID containing it, and no archived one either; "
                     + "run `upstream-pr specs` to list the IDs.");
         } else {
