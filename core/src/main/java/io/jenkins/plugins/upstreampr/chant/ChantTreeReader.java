@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a repository's {@code .chant/} tree into a {@link ChantTree}. Nothing is dropped silently: a file chant
@@ -75,7 +76,7 @@ public final class ChantTreeReader {
         active.sort(order);
         archived.sort(order);
         unreadable.sort(Comparator.comparing(UnreadableSpec::path));
-        return new ChantTree(repo, active, archived, unreadable, researchDocuments(repo, chant), readConfig(chant));
+        return new ChantTree(repo, active, archived, unreadable, researchDocuments(repo, chant), readConfig(chant, realRepo));
     }
 
     private record Candidate(Path file, boolean archived) {
@@ -256,13 +257,27 @@ public final class ChantTreeReader {
         }
     }
 
-    private static ChantConfig readConfig(Path chant) {
+    private static ChantConfig readConfig(Path chant, Path realRepo) {
         Path file = chant.resolve("config.md");
+        if (Files.isSymbolicLink(file) && Files.exists(file) && !realPath(file).startsWith(realRepo)) {
+            return ChantConfig.unreadable(".chant/config.md is a symbolic link to a file outside the repository, "
+                    + "which is not read; replace the link with the file itself");
+        }
         if (!Files.isRegularFile(file)) {
             return ChantConfig.unreadable(".chant/config.md is missing; chant needs it (run `chant init`)");
         }
         try {
-            SpecText parts = SpecText.split(Files.readString(file, StandardCharsets.UTF_8));
+            if (Files.size(file) > MAX_SPEC_BYTES) {
+                return ChantConfig.unreadable(".chant/config.md is larger than " + MAX_SPEC_BYTES / (1024 * 1024)
+                        + " MiB; it is not read");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String content = decodeUtf8(bytes);
+            if (content == null) {
+                return ChantConfig.unreadable(".chant/config.md is not valid UTF-8 text (" + firstBadByte(bytes)
+                        + "); save it as UTF-8");
+            }
+            SpecText parts = SpecText.split(content);
             if (parts.frontmatter() == null) {
                 return ChantConfig.unreadable(".chant/config.md has no YAML frontmatter between '---' lines");
             }
@@ -276,8 +291,12 @@ public final class ChantTreeReader {
                     text(project.get("name"), null),
                     Boolean.TRUE.equals(project.get("silent")),
                     null);
-        } catch (IOException | RuntimeException e) {
-            return ChantConfig.unreadable(".chant/config.md cannot be read: " + e.getMessage());
+        } catch (YamlEngineException e) {
+            return ChantConfig.unreadable(".chant/config.md has malformed YAML frontmatter ("
+                    + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + "); fix it");
+        } catch (IOException e) {
+            return ChantConfig.unreadable(".chant/config.md cannot be read (" + e.getClass().getSimpleName()
+                    + "); check the file");
         }
     }
 

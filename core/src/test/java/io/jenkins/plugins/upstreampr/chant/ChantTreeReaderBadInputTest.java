@@ -388,4 +388,28 @@ class ChantTreeReaderBadInputTest {
         assertThat(read().active()).extracting(s -> s.frontmatter().model())
                 .containsExactly("opus", "sonnet", "auto-completed");
     }
+
+    @Test
+    void configSymlinkOutsideTheRepositoryIsNotRead() throws IOException {
+        Path outside = Files.writeString(temp.resolve("other-config.md"), "---\nproject:\n  name: secret\n---\n");
+        Files.delete(repo.resolve(".chant/config.md"));
+        Files.createSymbolicLink(repo.resolve(".chant/config.md"), outside);
+        ChantConfig config = read().config();
+        assertThat(config.projectName()).isNull();
+        assertThat(config.problem()).isEqualTo(".chant/config.md is a symbolic link to a file outside the "
+                + "repository, which is not read; replace the link with the file itself");
+    }
+
+    @Test
+    void configWithBadBytesOrBadYamlSaysWhy() throws IOException {
+        Files.write(repo.resolve(".chant/config.md"), new byte[] {'-', '-', '-', '\n', 'a', ':', (byte) 0xFF, '\n',
+            '-', '-', '-', '\n'});
+        assertThat(read().config().problem()).isEqualTo(".chant/config.md is not valid UTF-8 text (byte 0xFF at "
+                + "offset 6); save it as UTF-8");
+
+        Files.writeString(repo.resolve(".chant/config.md"), "---\ndefaults: [main\n---\n");
+        assertThat(read().config().problem()).startsWith(".chant/config.md has malformed YAML frontmatter (")
+                .endsWith("); fix it")
+                .doesNotContain("\n");
+    }
 }
