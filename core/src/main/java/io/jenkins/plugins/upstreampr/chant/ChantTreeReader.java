@@ -38,8 +38,8 @@ public final class ChantTreeReader {
         Path repo = root.toAbsolutePath().normalize();
         Path chant = repo.resolve(".chant");
         if (!Files.isDirectory(repo)) {
-            throw new ChantException("Directory " + root + " does not exist: pass the root of a repository that "
-                    + "uses chant (--dir)");
+            throw new ChantException((Files.exists(repo) ? root + " is not a directory" : "Directory " + root
+                    + " does not exist") + ": pass the root of a repository that uses chant (--dir)");
         }
         if (!Files.isDirectory(chant)) {
             throw new ChantException("No .chant/ directory in " + root + ": run this in the root of a repository "

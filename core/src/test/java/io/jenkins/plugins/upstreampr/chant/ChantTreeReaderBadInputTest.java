@@ -95,6 +95,10 @@ class ChantTreeReaderBadInputTest {
                 .isExactlyInstanceOf(ChantException.class)
                 .hasMessage("Directory " + missing + " does not exist: pass the root of a repository that uses "
                         + "chant (--dir)");
+        Path file = Files.writeString(temp.resolve("file.txt"), "x");
+        assertThatThrownBy(() -> reader.read(file))
+                .isExactlyInstanceOf(ChantException.class)
+                .hasMessage(file + " is not a directory: pass the root of a repository that uses chant (--dir)");
     }
 
     @Test
