@@ -47,7 +47,7 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
         // CORE(pending): resolve `spec` and its trail with the chant package, then copy its files with the engine
         // (as io.jenkins.plugins.upstreampr.gate.GateArtifacts does for the gate) into an outbox and hand them to
         // RunArtifacts.archive(run, listener, outbox, artifacts); return the artifact names.
-        new io.jenkins.plugins.upstreampr.chant.ChantTreeReader().read(copy.repositoryRoot());
+        ChantSpecs.resolve(copy, spec);
         throw new AbortException(Messages.Engine_NotMerged("specs trail (io.jenkins.plugins.upstreampr.chant)"));
     }
 }

@@ -183,11 +183,11 @@ final class UpstreamPullRequestPreflightExecution extends BackgroundStepExecutio
      *
      * <p>CORE(pending): the trail ({@code io.jenkins.plugins.upstreampr.chant}: resolve {@code spec}, walk
      * depends_on / driver-member groups / informed_by), the body ({@code io.jenkins.plugins.upstreampr.body}) and
-     * the timing guard are not in main yet. {@code ChantTreeReader} is: the copy is read with it so that an
-     * unreadable tree fails here, before anyone is asked.
+     * the timing guard are not in main yet. Reading the tree and resolving the spec ID are: a tree that cannot be
+     * read or an unknown or ambiguous ID fails here with the engine's message, before anyone is asked.
      */
     private UpstreamProposalAction propose(ControllerChantCopy copy, StagingLook verdict) throws AbortException {
-        new io.jenkins.plugins.upstreampr.chant.ChantTreeReader().read(copy.repositoryRoot());
+        ChantSpecs.resolve(copy, spec);
         throw new AbortException(Messages.Engine_NotMerged("specs trail and pull request body (chant, body)"));
     }
 

@@ -11,7 +11,8 @@
  *       variable whose Groovy ({@code UpstreamPullRequestGate.groovy}) composes the steps with the real
  *       {@code input} step.</li>
  *   <li>Adapters: {@link GitHubConnection} (credentials to a GitHub client), {@link ControllerChantCopy}
- *       (the workspace's {@code .chant/} to a directory on the controller), {@link GateArtifacts} (files to the
+ *       (the workspace's {@code .chant/} to a directory on the controller), {@link ChantSpecs} (the engine reads it),
+ *       {@link RunArtifacts} (files to the
  *       run's ArtifactManager), {@link BackgroundStepExecution} (asynchronous, restart-safe executions).</li>
  *   <li>Run actions: {@link UpstreamProposalAction} (what the human decides on) and
  *       {@link UpstreamPullRequestAction} (the link to the upstream pull request).</li>
