@@ -57,7 +57,8 @@ final class GitHubStub implements AutoCloseable {
         server = new WireMockServer(options().dynamicPort().notifier(new Notifier() {
             @Override
             public void info(String message) {
-                notices.add(message);
+                // WireMock's "Request received" log: the stand-in's access log, like GitHub's own; it holds
+                // the Authorization header the client sent, so it is neither kept nor printed.
             }
 
             @Override
