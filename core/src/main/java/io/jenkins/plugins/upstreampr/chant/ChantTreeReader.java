@@ -1,0 +1,318 @@
+package io.jenkins.plugins.upstreampr.chant;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads a repository's {@code .chant/} tree into a {@link ChantTree}. Nothing is dropped silently: a file chant
+ * could not load (bad YAML, unknown {@code type}, not UTF-8...) is listed in {@link ChantTree#unreadable()} with
+ * the reason, and so is anything unsafe (a symbolic link leading outside the repository, two files with one ID).
+ * The reader never writes.
+ */
+public final class ChantTreeReader {
+
+    /** Spec files larger than this are refused rather than read into memory. */
+    public static final long MAX_SPEC_BYTES = 64L * 1024 * 1024;
+
+    private final FrontmatterParser parser = new FrontmatterParser();
+
+    /** Reads the tree of the repository whose root (the directory holding {@code .chant/}) is {@code root}. */
+    public ChantTree read(Path root) {
+        Path repo = root.toAbsolutePath().normalize();
+        Path chant = repo.resolve(".chant");
+        if (!Files.isDirectory(repo)) {
+            throw new ChantException((Files.exists(repo) ? root + " is not a directory" : "Directory " + root
+                    + " does not exist") + ": pass the root of a repository that uses chant (--dir)");
+        }
+        if (!Files.isDirectory(chant)) {
+            throw new ChantException("No .chant/ directory in " + root + ": run this in the root of a repository "
+                    + "that uses chant, or pass its root with --dir");
+        }
+        Path realRepo = realPath(repo);
+        List<Path> activeFiles = markdownFiles(chant.resolve("specs"), Integer.MAX_VALUE);
+        List<Path> archivedFiles = markdownFiles(chant.resolve("archive"), 2);
+
+        List<Spec> active = new ArrayList<>();
+        List<Spec> archived = new ArrayList<>();
+        List<UnreadableSpec> unreadable = new ArrayList<>();
+        Stream.concat(activeFiles.stream().map(p -> new Candidate(p, false)),
+                        archivedFiles.stream().map(p -> new Candidate(p, true)))
+                .parallel()
+                .map(c -> load(repo, realRepo, c))
+                .toList()
+                .forEach(r -> {
+                    if (r.problem() != null) {
+                        unreadable.add(r.problem());
+                    } else if (r.spec().archived()) {
+                        archived.add(r.spec());
+                    } else {
+                        active.add(r.spec());
+                    }
+                });
+        linkedDirectories(repo, chant.resolve("specs"), Integer.MAX_VALUE, false).forEach(unreadable::add);
+        linkedDirectories(repo, chant.resolve("archive"), 1, true).forEach(unreadable::add);
+        rejectDuplicates(active, unreadable, "active");
+        rejectDuplicates(archived, unreadable, "archived");
+        warnActiveAlsoArchived(active, archived);
+
+        Comparator<Spec> order = Comparator.comparing(Spec::id).thenComparing(Spec::path);
+        active.sort(order);
+        archived.sort(order);
+        unreadable.sort(Comparator.comparing(UnreadableSpec::path));
+        return new ChantTree(repo, active, archived, unreadable, researchDocuments(repo, chant), readConfig(chant, realRepo));
+    }
+
+    private record Candidate(Path file, boolean archived) {
+    }
+
+    private record Loaded(Spec spec, UnreadableSpec problem) {
+    }
+
+    private Loaded load(Path repo, Path realRepo, Candidate c) {
+        String rel = relative(repo, c.file());
+        String name = c.file().getFileName().toString();
+        SpecId id = SpecId.fromFileName(name).orElse(null);
+        if (id == null) {
+            return unreadable(rel, null, c.archived(), "file name '" + name + "' is not a usable spec ID ("
+                    + SpecId.problemWith(name.substring(0, name.length() - 3)) + "); rename the file");
+        }
+        try {
+            if (Files.isSymbolicLink(c.file())) {
+                if (!Files.exists(c.file())) {
+                    return unreadable(rel, id, c.archived(), "symbolic link to a file that does not exist; "
+                            + "restore the file or remove the link");
+                }
+                Path target = c.file().toRealPath();
+                if (!target.startsWith(realRepo)) {
+                    return unreadable(rel, id, c.archived(), "symbolic link to a file outside the repository; "
+                            + "replace the link with the spec file itself");
+                }
+                if (!Files.isRegularFile(target)) {
+                    return unreadable(rel, id, c.archived(), "symbolic link that does not lead to a file; "
+                            + "replace the link with the spec file itself");
+                }
+            }
+            long size = Files.size(c.file());
+            if (size > MAX_SPEC_BYTES) {
+                return unreadable(rel, id, c.archived(), "file is " + size / (1024 * 1024)
+                        + " MiB, more than the " + MAX_SPEC_BYTES / (1024 * 1024) + " MiB a spec may have");
+            }
+            byte[] bytes = Files.readAllBytes(c.file());
+            String text = decodeUtf8(bytes);
+            if (text == null) {
+                return unreadable(rel, id, c.archived(), "not valid UTF-8 text (" + firstBadByte(bytes)
+                        + "; chant cannot read it); save the file as UTF-8");
+            }
+            return new Loaded(toSpec(id, rel, c.archived(), text), null);
+        } catch (FrontmatterParser.FrontmatterException e) {
+            return unreadable(rel, id, c.archived(), e.getMessage());
+        } catch (java.nio.file.AccessDeniedException e) {
+            return unreadable(rel, id, c.archived(), "cannot be read: permission denied; make the file readable");
+        } catch (IOException e) {
+            return unreadable(rel, id, c.archived(), "cannot be read (" + e.getClass().getSimpleName()
+                    + "); check the file");
+        }
+    }
+
+    /** The text of {@code bytes} if they are valid UTF-8, else {@code null}. */
+    private static String decodeUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** Where the first byte that is not UTF-8 is, for a person who wants to fix it. */
+    private static String firstBadByte(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, bytes.length));
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (!result.isError()) {
+            return "an invalid byte sequence";
+        }
+        int at = in.position();
+        return String.format("byte 0x%02X at offset %d", bytes[at] & 0xFF, at);
+    }
+
+    private Spec toSpec(SpecId id, String rel, boolean archived, String text)
+            throws FrontmatterParser.FrontmatterException {
+        List<String> warnings = new ArrayList<>();
+        if (text.startsWith("\uFEFF")) {
+            warnings.add("starts with a byte-order mark, so chant sees no frontmatter: remove the mark");
+        }
+        SpecText parts = SpecText.split(text);
+        Frontmatter fm;
+        if (parts.frontmatter() != null) {
+            fm = parser.parse(parts.frontmatter(), parts.frontmatterLine());
+        } else {
+            fm = Frontmatter.DEFAULTS;
+            warnings.add(parts.unterminated()
+                    ? "frontmatter opens with '---' but is never closed; chant ignores it and treats the spec as "
+                            + "a pending code spec: add the closing '---' line"
+                    : "no frontmatter; chant treats the spec as a pending code spec");
+        }
+        return new Spec(id, rel, archived, fm, parts.title(), parts.body(), warnings);
+    }
+
+    private static Loaded unreadable(String rel, SpecId id, boolean archived, String reason) {
+        return new Loaded(null, new UnreadableSpec(rel, id, archived, reason));
+    }
+
+    private static void rejectDuplicates(List<Spec> specs, List<UnreadableSpec> unreadable, String where) {
+        Map<SpecId, List<Spec>> byId = specs.stream().collect(Collectors.groupingBy(Spec::id, HashMap::new,
+                Collectors.toList()));
+        byId.values().stream().filter(l -> l.size() > 1).forEach(dups -> {
+            String paths = dups.stream().map(Spec::path).sorted().collect(Collectors.joining(", "));
+            for (Spec s : dups) {
+                specs.remove(s);
+                unreadable.add(new UnreadableSpec(s.path(), s.id(), s.archived(), "ID " + s.id() + " is used by "
+                        + dups.size() + " " + where + " files (" + paths + "); chant would pick one by directory "
+                        + "order: rename or remove all but one"));
+            }
+        });
+    }
+
+    private static void warnActiveAlsoArchived(List<Spec> active, List<Spec> archived) {
+        Map<SpecId, String> archivedPaths = new HashMap<>();
+        archived.forEach(s -> archivedPaths.put(s.id(), s.path()));
+        active.replaceAll(s -> archivedPaths.containsKey(s.id())
+                ? s.withWarning("also archived at " + archivedPaths.get(s.id())
+                        + "; an earlier archive may have stopped halfway: compare the two and remove one")
+                : s);
+    }
+
+    /** {@code .md} files (regular files or symbolic links, never followed into directories) below {@code dir}. */
+    private static List<Path> markdownFiles(Path dir, int depth) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir, depth)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+    }
+
+    /**
+     * Symbolic links to directories at or below {@code dir}: chant would descend into them, we do not (they may
+     * lead anywhere), so they are listed rather than silently skipped.
+     */
+    private static List<UnreadableSpec> linkedDirectories(Path repo, Path dir, int depth, boolean archived) {
+        String reason = "symbolic link to a directory; its specs are not read (chant would read them): move the "
+                + "specs into " + relative(repo, dir) + "/ instead of linking";
+        if (Files.isSymbolicLink(dir)) {
+            return Files.isDirectory(dir) ? List.of(new UnreadableSpec(relative(repo, dir), null, archived, reason))
+                    : List.of();
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir, depth)) {
+            return walk.filter(p -> Files.isSymbolicLink(p) && Files.isDirectory(p))
+                    .sorted()
+                    .map(p -> new UnreadableSpec(relative(repo, p), null, archived, reason))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+    }
+
+    private static List<String> researchDocuments(Path repo, Path chant) {
+        Path research = chant.resolve("research");
+        if (!Files.isDirectory(research, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(research)) {
+            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> relative(repo, p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + research, e);
+        }
+    }
+
+    private static ChantConfig readConfig(Path chant, Path realRepo) {
+        Path file = chant.resolve("config.md");
+        if (Files.isSymbolicLink(file) && Files.exists(file) && !realPath(file).startsWith(realRepo)) {
+            return ChantConfig.unreadable(".chant/config.md is a symbolic link to a file outside the repository, "
+                    + "which is not read; replace the link with the file itself");
+        }
+        if (!Files.isRegularFile(file)) {
+            return ChantConfig.unreadable(".chant/config.md is missing; chant needs it (run `chant init`)");
+        }
+        try {
+            if (Files.size(file) > MAX_SPEC_BYTES) {
+                return ChantConfig.unreadable(".chant/config.md is larger than " + MAX_SPEC_BYTES / (1024 * 1024)
+                        + " MiB; it is not read");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String content = decodeUtf8(bytes);
+            if (content == null) {
+                return ChantConfig.unreadable(".chant/config.md is not valid UTF-8 text (" + firstBadByte(bytes)
+                        + "); save it as UTF-8");
+            }
+            SpecText parts = SpecText.split(content);
+            if (parts.frontmatter() == null) {
+                return ChantConfig.unreadable(".chant/config.md has no YAML frontmatter between '---' lines");
+            }
+            Object loaded = new Load(LoadSettings.builder().build()).loadFromString(parts.frontmatter());
+            Map<?, ?> top = loaded instanceof Map<?, ?> m ? m : Map.of();
+            Map<?, ?> defaults = top.get("defaults") instanceof Map<?, ?> m ? m : Map.of();
+            Map<?, ?> project = top.get("project") instanceof Map<?, ?> m ? m : Map.of();
+            return new ChantConfig(
+                    text(defaults.get("main_branch"), ChantConfig.DEFAULTS.mainBranch()),
+                    text(defaults.get("branch_prefix"), ChantConfig.DEFAULTS.branchPrefix()),
+                    text(project.get("name"), null),
+                    Boolean.TRUE.equals(project.get("silent")),
+                    null);
+        } catch (YamlEngineException e) {
+            return ChantConfig.unreadable(".chant/config.md has malformed YAML frontmatter ("
+                    + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + "); fix it");
+        } catch (IOException e) {
+            return ChantConfig.unreadable(".chant/config.md cannot be read (" + e.getClass().getSimpleName()
+                    + "); check the file");
+        }
+    }
+
+    private static String text(Object value, String absent) {
+        return value == null ? absent : value.toString();
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot resolve " + p, e);
+        }
+    }
+
+    static String relative(Path repo, Path file) {
+        return repo.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    }
+}
