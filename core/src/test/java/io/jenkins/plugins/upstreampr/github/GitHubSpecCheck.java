@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /** Validates every request a WireMock 3 server received against GitHub's OpenAPI description (test resource). */
-final class GitHubSpecCheck {
+public final class GitHubSpecCheck {
 
     private static GitHubSpecCheck dotCom;
     private static GitHubSpecCheck enterprise;
@@ -39,7 +39,7 @@ final class GitHubSpecCheck {
     }
 
     /** The checker for api.github.com (loaded once). */
-    static synchronized GitHubSpecCheck dotCom() {
+    public static synchronized GitHubSpecCheck dotCom() {
         if (dotCom == null) {
             dotCom = new GitHubSpecCheck("/github/openapi-subset.json");
         }
@@ -47,7 +47,7 @@ final class GitHubSpecCheck {
     }
 
     /** The checker for GitHub Enterprise Server 3.19 (paths under /api/v3). */
-    static synchronized GitHubSpecCheck enterprise() {
+    public static synchronized GitHubSpecCheck enterprise() {
         if (enterprise == null) {
             enterprise = new GitHubSpecCheck("/github/openapi-subset-ghes-3.19.json");
         }
@@ -55,7 +55,7 @@ final class GitHubSpecCheck {
     }
 
     /** Every received request, validated; the report lists each violation. */
-    ValidationReport check(WireMockServer wireMock) {
+    public ValidationReport check(WireMockServer wireMock) {
         ValidationReport all = ValidationReport.empty();
         for (ServeEvent event : wireMock.getAllServeEvents()) {
             LoggedRequest r = event.getRequest();

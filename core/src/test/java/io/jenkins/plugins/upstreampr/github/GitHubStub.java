@@ -31,28 +31,28 @@ import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
  * with a recording sleeper and a fixed clock, and the check that every received request is allowed by the
  * description.
  */
-final class GitHubStub implements AutoCloseable {
+public final class GitHubStub implements AutoCloseable {
 
     /** The token every test uses; {@link TokenLeakTest} makes sure it never appears in any output. */
-    static final String TOKEN = "ghp_TESTtoken0123456789SECRETabcdefABCD";
+    public static final String TOKEN = "ghp_TESTtoken0123456789SECRETabcdefABCD";
 
-    static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
-    static final String SHA_A = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
-    static final String SHA_B = "aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd";
+    public static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+    public static final String SHA_A = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+    public static final String SHA_B = "aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final WireMockServer server;
-    final List<String> notices = Collections.synchronizedList(new ArrayList<>());
-    final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    public final WireMockServer server;
+    public final List<String> notices = Collections.synchronizedList(new ArrayList<>());
+    public final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     private final String prefix;
 
-    GitHubStub() {
+    public GitHubStub() {
         this("");
     }
 
     /** A stand-in whose API lives under {@code prefix} ("" for github.com, "/api/v3" for Enterprise). */
-    GitHubStub(String prefix) {
+    public GitHubStub(String prefix) {
         this.prefix = prefix;
         server = new WireMockServer(options().dynamicPort().notifier(new Notifier() {
             @Override
@@ -74,25 +74,25 @@ final class GitHubStub implements AutoCloseable {
         server.start();
     }
 
-    URI apiUrl() {
+    public URI apiUrl() {
         return URI.create(server.baseUrl() + prefix);
     }
 
     /** A session with {@link #TOKEN}, short timeouts, recorded (not real) sleeps and a fixed clock. */
-    GitHubSession session() {
+    public GitHubSession session() {
         return GitHubSession.connect(apiUrl(), ImmutableAuthorizationProvider.fromOauthToken(TOKEN),
                 new JdkHttpConnector(Duration.ofSeconds(2), Duration.ofMillis(700)))
                 .withTime(d -> sleeps.add(d), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** The path under the API prefix. */
-    String path(String path) {
+    public String path(String path) {
         return prefix + path;
     }
 
     // ---------------------------------------------------------------- bodies from the description's examples
 
-    static ObjectNode example(String operation, String file) {
+    public static ObjectNode example(String operation, String file) {
         try (InputStream in = GitHubStub.class.getResourceAsStream("/github/examples/" + operation + "/" + file)) {
             return (ObjectNode) JSON.readTree(Objects.requireNonNull(in, operation + "/" + file));
         } catch (IOException e) {
@@ -100,7 +100,7 @@ final class GitHubStub implements AutoCloseable {
         }
     }
 
-    static ArrayNode exampleArray(String operation, String file) {
+    public static ArrayNode exampleArray(String operation, String file) {
         try (InputStream in = GitHubStub.class.getResourceAsStream("/github/examples/" + operation + "/" + file)) {
             return (ArrayNode) JSON.readTree(Objects.requireNonNull(in, operation + "/" + file));
         } catch (IOException e) {
@@ -109,7 +109,7 @@ final class GitHubStub implements AutoCloseable {
     }
 
     /** pulls/get example describing {@code owner/repo#number} with head {@code owner:branch} at {@code sha}. */
-    static ObjectNode pullRequest(String owner, String repo, int number, String branch, String sha) {
+    public static ObjectNode pullRequest(String owner, String repo, int number, String branch, String sha) {
         ObjectNode pr = example("pulls--get", "200-default.json");
         pr.put("number", number);
         pr.put("html_url", "https://github.com/" + owner + "/" + repo + "/pull/" + number);
@@ -126,7 +126,7 @@ final class GitHubStub implements AutoCloseable {
     }
 
     /** pulls/create example for {@code upstream#number} from {@code headLabel} into {@code base}. */
-    static ObjectNode createdPullRequest(String upstream, int number, String headLabel, String base, String sha,
+    public static ObjectNode createdPullRequest(String upstream, int number, String headLabel, String base, String sha,
             boolean maintainerCanModify) {
         ObjectNode pr = example("pulls--create", "201-default.json");
         pr.put("number", number);
@@ -142,7 +142,7 @@ final class GitHubStub implements AutoCloseable {
     }
 
     /** pulls/list example holding one pull request (or none when {@code number} is 0). */
-    static ArrayNode pullRequestList(String upstream, int number, String headLabel, String base) {
+    public static ArrayNode pullRequestList(String upstream, int number, String headLabel, String base) {
         ArrayNode list = exampleArray("pulls--list", "200-default.json");
         if (number == 0) {
             list.removeAll();
@@ -157,7 +157,7 @@ final class GitHubStub implements AutoCloseable {
     }
 
     /** repos/get example with {@code default_branch}. */
-    static ObjectNode repository(String fullName, String defaultBranch) {
+    public static ObjectNode repository(String fullName, String defaultBranch) {
         ObjectNode repo = example("repos--get", "200-default-response.json");
         repo.put("full_name", fullName);
         repo.put("default_branch", defaultBranch);
@@ -165,7 +165,7 @@ final class GitHubStub implements AutoCloseable {
     }
 
     /** Combined-status example with the given {@code context=state} pairs. */
-    static ObjectNode combinedStatus(String sha, String... contextStates) {
+    public static ObjectNode combinedStatus(String sha, String... contextStates) {
         ObjectNode status = example("repos--get-combined-status-for-ref", "200-default.json");
         ArrayNode statuses = (ArrayNode) status.get("statuses");
         ObjectNode template = (ObjectNode) statuses.get(0).deepCopy();
@@ -182,7 +182,7 @@ final class GitHubStub implements AutoCloseable {
     }
 
     /** Check-runs example with the given {@code name=status/conclusion} runs ("build=completed/success"). */
-    static ObjectNode checkRuns(String sha, String... runs) {
+    public static ObjectNode checkRuns(String sha, String... runs) {
         ObjectNode page = example("checks--list-for-ref", "200-default.json");
         ArrayNode list = (ArrayNode) page.get("check_runs");
         ObjectNode template = (ObjectNode) list.get(0).deepCopy();
@@ -205,7 +205,7 @@ final class GitHubStub implements AutoCloseable {
     }
 
     /** A GitHub error body ({@code basic-error} / {@code validation-error} shape). */
-    static ObjectNode error(String message, String... errorMessages) {
+    public static ObjectNode error(String message, String... errorMessages) {
         ObjectNode error = JSON.createObjectNode().put("message", message)
                 .put("documentation_url", "https://docs.github.com/rest");
         if (errorMessages.length > 0) {
@@ -222,21 +222,21 @@ final class GitHubStub implements AutoCloseable {
         return error;
     }
 
-    static ResponseDefinitionBuilder json(int status, JsonNode body) {
+    public static ResponseDefinitionBuilder json(int status, JsonNode body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
                 .withHeader("X-RateLimit-Limit", "5000").withHeader("X-RateLimit-Remaining", "4990")
                 .withHeader("X-RateLimit-Reset", String.valueOf(NOW.plusSeconds(3600).getEpochSecond()))
                 .withBody(body.toString());
     }
 
-    static ResponseDefinitionBuilder json(int status, JsonNode body, String etag) {
+    public static ResponseDefinitionBuilder json(int status, JsonNode body, String etag) {
         return json(status, body).withHeader("ETag", etag);
     }
 
     // ---------------------------------------------------------------- checks
 
     /** Asserts every received request is allowed by GitHub's description. */
-    void assertRequestsFollowTheDescription() {
+    public void assertRequestsFollowTheDescription() {
         GitHubSpecCheck check = prefix.isEmpty() ? GitHubSpecCheck.dotCom() : GitHubSpecCheck.enterprise();
         ValidationReport report = check.check(server);
         assertThat(report.hasErrors()).as("requests not allowed by GitHub's OpenAPI description: %s", report)
@@ -244,14 +244,14 @@ final class GitHubStub implements AutoCloseable {
     }
 
     /** The received requests, oldest first, as "METHOD URL". */
-    List<String> requests() {
+    public List<String> requests() {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
         Collections.reverse(events);
         return events.stream().map(e -> e.getRequest().getMethod().getName() + " " + e.getRequest().getUrl()).toList();
     }
 
     /** The received requests, oldest first. */
-    List<ServeEvent> events() {
+    public List<ServeEvent> events() {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
         Collections.reverse(events);
         return events;
