@@ -149,7 +149,7 @@ public final class SpecArchive {
      * For every active spec of the tree, whether {@code archive ID} without {@code --force} would accept it, why
      * not, and where it would go. Keys in the tree's order.
      */
-    public Map<SpecId, Archivability> archivability(ChantTree tree) {
+    public static Map<SpecId, Archivability> archivability(ChantTree tree) {
         Map<SpecId, Archivability> out = new LinkedHashMap<>();
         if (tree.active().isEmpty()) {
             return out;

@@ -351,7 +351,7 @@ class SpecArchiveFixtureTest {
         // a copy: the fixture itself lies inside this project's git work tree
         ChantTree tree = reader.read(copy(FixtureTrees.CHANT_ROOT));
 
-        Map<SpecId, Archivability> all = archive.archivability(tree);
+        Map<SpecId, Archivability> all = SpecArchive.archivability(tree);
 
         assertThat(all).hasSize(35);
         // 22 completed, of which 3 name a work branch that cannot be checked outside git
@@ -370,7 +370,7 @@ class SpecArchiveFixtureTest {
         Path member = root.resolve(".chant/specs/002-test-suite-driver.2.md");
         Files.writeString(member, Files.readString(member).replace("status: completed", "status: cancelled"));
 
-        Map<SpecId, Archivability> all = archive.archivability(reader.read(root));
+        Map<SpecId, Archivability> all = SpecArchive.archivability(reader.read(root));
 
         assertThat(all.get(new SpecId("002-test-suite-driver")).archivable()).isFalse();
         assertThat(all.get(new SpecId("002-test-suite-driver")).reason())
