@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code upstream-pr specs}: every spec of the repository (active and archived) and every file that cannot be read,
@@ -33,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + "reason, destination, criteria {checked,total} and error."})
 public final class SpecsCommand implements Callable<Integer> {
 
-    @Spec
+    @picocli.CommandLine.Spec
     private CommandSpec spec;
 
     @Mixin

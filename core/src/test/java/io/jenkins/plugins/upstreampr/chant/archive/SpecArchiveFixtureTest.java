@@ -8,10 +8,14 @@ import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.chant.ChantTreeReader;
 import io.jenkins.plugins.upstreampr.chant.FixtureTrees;
 import io.jenkins.plugins.upstreampr.chant.Refusal;
+import io.jenkins.plugins.upstreampr.chant.SpecResolver;
 import io.jenkins.plugins.upstreampr.chant.SpecId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,7 +34,8 @@ class SpecArchiveFixtureTest {
     Path tmp;
 
     private final ChantTreeReader reader = new ChantTreeReader();
-    private final SpecArchive archive = new SpecArchive(ExactIds::resolve);
+    private final SpecArchive archive = new SpecArchive(
+            new SpecResolver(Clock.fixed(Instant.parse("2030-01-01T12:00:00Z"), ZoneOffset.UTC))::resolve);
 
     private Path copy(String fixture) {
         Path root = FixtureTrees.copy(fixture, tmp.resolve("repo"));
@@ -56,6 +61,26 @@ class SpecArchiveFixtureTest {
         assertThat(root.resolve(".chant/specs/001-coverage-analysis.md")).doesNotExist();
         assertThat(root.resolve(".chant/archive/001-covera/001-coverage-analysis.md")).hasContent(content);
         assertThat(reader.read(root).archivedSpec(new SpecId("001-coverage-analysis"))).isPresent();
+    }
+
+    @Test
+    void legacyNumberResolvesLikeEveryOtherCommandAsInChantsWorkedExample() {
+        Path root = copy(FixtureTrees.TDD);
+
+        ArchiveResult result = archive(root, ArchiveOptions.DEFAULTS, "001");
+
+        assertThat(result.archived()).extracting(SpecMove::to)
+                .containsExactly(".chant/archive/001-covera/001-coverage-analysis.md");
+    }
+
+    @Test
+    void prefixSharedByADriverAndItsMembersIsRefusedInsteadOfPickingOneByDirectoryOrder() {
+        Path root = copy(FixtureTrees.TDD);
+        Map<String, String> before = TreeSnapshot.of(root);
+
+        assertThatThrownBy(() -> archive(root, ArchiveOptions.DEFAULTS, "002-test-suite"))
+                .isInstanceOf(Refusal.class).hasMessageContaining("002-test-suite-driver.1");
+        assertThat(TreeSnapshot.of(root)).isEqualTo(before);
     }
 
     @Test

@@ -7,9 +7,13 @@ import io.jenkins.plugins.upstreampr.chant.ChantException;
 import io.jenkins.plugins.upstreampr.chant.ChantTreeReader;
 import io.jenkins.plugins.upstreampr.chant.FixtureTrees;
 import io.jenkins.plugins.upstreampr.chant.Refusal;
+import io.jenkins.plugins.upstreampr.chant.SpecResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,8 @@ class SpecArchiveGitTest {
     Path tmp;
 
     private final ChantTreeReader reader = new ChantTreeReader();
-    private final SpecArchive archive = new SpecArchive(ExactIds::resolve);
+    private final SpecArchive archive = new SpecArchive(
+            new SpecResolver(Clock.fixed(Instant.parse("2030-01-01T12:00:00Z"), ZoneOffset.UTC))::resolve);
 
     /** The TDD example tree committed on main. */
     private Path repo(GitCli[] git) {
