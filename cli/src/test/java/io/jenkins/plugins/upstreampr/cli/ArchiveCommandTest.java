@@ -169,6 +169,24 @@ class ArchiveCommandTest {
         }
     }
 
+    @Test
+    void unreadableGitIndexIsAnUnexpectedFailureAndMovesNothing() throws Exception {
+        Path root = tree(CommandRun.TDD);
+        try (Git git = Git.init().setInitialBranch("main").setDirectory(root.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+        }
+        Files.writeString(root.resolve(".git/index"), "not an index");
+        List<Path> before = files(root);
+
+        CommandRun r = run("archive", "--dir", root.toString(), "001-coverage-analysis");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("upstream-pr archive: unexpected failure (")
+                .contains("Cannot read the git index").contains("rerun with --debug");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(files(root)).isEqualTo(before);
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         return Stream.of(node.fieldNames()).flatMap(it -> {
             List<String> names = new java.util.ArrayList<>();

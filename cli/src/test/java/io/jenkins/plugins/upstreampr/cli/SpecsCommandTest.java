@@ -105,6 +105,17 @@ class SpecsCommandTest {
     }
 
     @Test
+    void treeWithOnlyAnArchiveListsItsArchivedSpecs() throws IOException {
+        CommandRun r = run("specs", "--json", "--dir", tree(CommandRun.OSS_MAINTAINER).toString());
+
+        assertThat(r.exitCode()).isZero();
+        JsonNode array = json.readTree(r.out());
+        assertThat(array.size()).isEqualTo(6);
+        array.forEach(n -> assertThat(n.get("archived").asBoolean()).isTrue());
+        assertThat(array.get(0).get("path").asText()).isEqualTo(".chant/archive/001-compre/001-comprehension.md");
+    }
+
+    @Test
     void missingChantDirectoryIsBadInput() {
         CommandRun r = run("specs", "--dir", temp.toString());
 
