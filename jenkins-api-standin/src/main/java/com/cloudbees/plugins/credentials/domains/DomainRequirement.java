@@ -1,0 +1,7 @@
+package com.cloudbees.plugins.credentials.domains;
+
+public class DomainRequirement {
+    private DomainRequirement() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+}

@@ -1,0 +1,43 @@
+package hudson;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.File;
+import java.io.IOException;
+
+public final class FilePath {
+    public FilePath(@NonNull File localPath) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public String getRemote() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public FilePath child(String relOrAbsolute) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public boolean isDirectory() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public boolean delete() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public void deleteRecursive() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public void mkdirs() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public void write(final String content, final String encoding) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public int copyRecursiveTo(String fileMask, FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+}

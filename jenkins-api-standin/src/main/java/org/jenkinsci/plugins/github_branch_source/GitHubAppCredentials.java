@@ -1,0 +1,13 @@
+package org.jenkinsci.plugins.github_branch_source;
+
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+
+public class GitHubAppCredentials implements StandardUsernamePasswordCredentials {
+    private GitHubAppCredentials() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public String getAppID() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+}

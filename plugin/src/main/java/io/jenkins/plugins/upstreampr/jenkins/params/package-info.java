@@ -1,0 +1,10 @@
+/**
+ * The Jenkins plugin's own rules for step arguments that need no Jenkins: list-valued arguments typed as text in
+ * the Snippet Generator ({@link io.jenkins.plugins.upstreampr.jenkins.params.StepArguments}) and how long and how
+ * often a step re-polls a pending staging CI ({@link io.jenkins.plugins.upstreampr.jenkins.params.PendingWait}).
+ * What a decision may be is the engine's rule ({@code io.jenkins.plugins.upstreampr.gate.GateDecision}).
+ *
+ * <p>Nothing here imports Jenkins types, so these classes are unit-tested in the default build (no Jenkins
+ * repository needed) and used unchanged by the steps in {@code io.jenkins.plugins.upstreampr.jenkins}.
+ */
+package io.jenkins.plugins.upstreampr.jenkins.params;

@@ -1,0 +1,29 @@
+package io.jenkins.plugins.upstreampr.jenkins
+
+/**
+ * The upstreamPullRequest(...) one-liner: upstreamPullRequestPreflight, the real input step, createUpstreamPullRequest.
+ * Keep it this small: every decision is taken in the Java steps.
+ */
+class UpstreamPullRequestGate implements Serializable {
+
+    private final org.jenkinsci.plugins.workflow.cps.CpsScript script
+
+    UpstreamPullRequestGate(org.jenkinsci.plugins.workflow.cps.CpsScript script) {
+        this.script = script
+    }
+
+    Map call(Map args) {
+        Map preflight = new LinkedHashMap(args)
+        def submitter = preflight.remove('submitter')
+        Map proposal = script.upstreamPullRequestPreflight(preflight)
+        Map answer = script.input(id: 'UpstreamPullRequest', message: proposal.prompt, ok: 'Decide',
+                submitter: submitter, submitterParameter: 'approver', parameters: [
+                script.choice(name: 'decision', choices: ['approve', 'defer', 'reject']),
+                script.string(name: 'title', defaultValue: proposal.title),
+                script.text(name: 'body', defaultValue: proposal.body),
+                script.booleanParam(name: 'draft', defaultValue: proposal.create.draft),
+                script.string(name: 'overrides', defaultValue: '', description: 'freeze, unchecked-criteria'),
+                script.text(name: 'reason', defaultValue: '', description: 'Required to defer, reject or override')])
+        return script.createUpstreamPullRequest(proposal.create + answer)
+    }
+}
