@@ -16,8 +16,8 @@ class UpstreamPrCommandTest {
         CommandRun r = run();
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("upstream-pr: Missing command: give one of resolve, preflight, create, help (see "
-                + "upstream-pr --help)" + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("upstream-pr: Missing command: give one of specs, resolve, archive, preflight, "
+                + "create, help (see upstream-pr --help)" + System.lineSeparator());
     }
 
     @Test
