@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a repository's {@code .chant/} tree into a {@link ChantTree}. Nothing is dropped silently: a file chant
@@ -37,8 +38,8 @@ public final class ChantTreeReader {
         Path repo = root.toAbsolutePath().normalize();
         Path chant = repo.resolve(".chant");
         if (!Files.isDirectory(repo)) {
-            throw new ChantException("Directory " + root + " does not exist: pass the root of a repository that "
-                    + "uses chant (--dir)");
+            throw new ChantException((Files.exists(repo) ? root + " is not a directory" : "Directory " + root
+                    + " does not exist") + ": pass the root of a repository that uses chant (--dir)");
         }
         if (!Files.isDirectory(chant)) {
             throw new ChantException("No .chant/ directory in " + root + ": run this in the root of a repository "
@@ -65,6 +66,8 @@ public final class ChantTreeReader {
                         active.add(r.spec());
                     }
                 });
+        linkedDirectories(repo, chant.resolve("specs"), Integer.MAX_VALUE, false).forEach(unreadable::add);
+        linkedDirectories(repo, chant.resolve("archive"), 1, true).forEach(unreadable::add);
         rejectDuplicates(active, unreadable, "active");
         rejectDuplicates(archived, unreadable, "archived");
         warnActiveAlsoArchived(active, archived);
@@ -73,7 +76,7 @@ public final class ChantTreeReader {
         active.sort(order);
         archived.sort(order);
         unreadable.sort(Comparator.comparing(UnreadableSpec::path));
-        return new ChantTree(repo, active, archived, unreadable, researchDocuments(repo, chant), readConfig(chant));
+        return new ChantTree(repo, active, archived, unreadable, researchDocuments(repo, chant), readConfig(chant, realRepo));
     }
 
     private record Candidate(Path file, boolean archived) {
@@ -92,13 +95,18 @@ public final class ChantTreeReader {
         }
         try {
             if (Files.isSymbolicLink(c.file())) {
+                if (!Files.exists(c.file())) {
+                    return unreadable(rel, id, c.archived(), "symbolic link to a file that does not exist; "
+                            + "restore the file or remove the link");
+                }
                 Path target = c.file().toRealPath();
                 if (!target.startsWith(realRepo)) {
-                    return unreadable(rel, id, c.archived(), "symbolic link to " + target
-                            + ", outside the repository; replace the link with the spec file itself");
+                    return unreadable(rel, id, c.archived(), "symbolic link to a file outside the repository; "
+                            + "replace the link with the spec file itself");
                 }
                 if (!Files.isRegularFile(target)) {
-                    return unreadable(rel, id, c.archived(), "symbolic link that does not lead to a file");
+                    return unreadable(rel, id, c.archived(), "symbolic link that does not lead to a file; "
+                            + "replace the link with the spec file itself");
                 }
             }
             long size = Files.size(c.file());
@@ -107,23 +115,47 @@ public final class ChantTreeReader {
                         + " MiB, more than the " + MAX_SPEC_BYTES / (1024 * 1024) + " MiB a spec may have");
             }
             byte[] bytes = Files.readAllBytes(c.file());
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                return unreadable(rel, id, c.archived(), "not valid UTF-8 text (chant cannot read it); "
-                        + "save the file as UTF-8");
+            String text = decodeUtf8(bytes);
+            if (text == null) {
+                return unreadable(rel, id, c.archived(), "not valid UTF-8 text (" + firstBadByte(bytes)
+                        + "; chant cannot read it); save the file as UTF-8");
             }
             return new Loaded(toSpec(id, rel, c.archived(), text), null);
         } catch (FrontmatterParser.FrontmatterException e) {
             return unreadable(rel, id, c.archived(), e.getMessage());
+        } catch (java.nio.file.AccessDeniedException e) {
+            return unreadable(rel, id, c.archived(), "cannot be read: permission denied; make the file readable");
         } catch (IOException e) {
-            return unreadable(rel, id, c.archived(), "cannot be read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return unreadable(rel, id, c.archived(), "cannot be read (" + e.getClass().getSimpleName()
+                    + "); check the file");
         }
+    }
+
+    /** The text of {@code bytes} if they are valid UTF-8, else {@code null}. */
+    private static String decodeUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** Where the first byte that is not UTF-8 is, for a person who wants to fix it. */
+    private static String firstBadByte(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, bytes.length));
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (!result.isError()) {
+            return "an invalid byte sequence";
+        }
+        int at = in.position();
+        return String.format("byte 0x%02X at offset %d", bytes[at] & 0xFF, at);
     }
 
     private Spec toSpec(SpecId id, String rel, boolean archived, String text)
@@ -188,6 +220,30 @@ public final class ChantTreeReader {
         }
     }
 
+    /**
+     * Symbolic links to directories at or below {@code dir}: chant would descend into them, we do not (they may
+     * lead anywhere), so they are listed rather than silently skipped.
+     */
+    private static List<UnreadableSpec> linkedDirectories(Path repo, Path dir, int depth, boolean archived) {
+        String reason = "symbolic link to a directory; its specs are not read (chant would read them): move the "
+                + "specs into " + relative(repo, dir) + "/ instead of linking";
+        if (Files.isSymbolicLink(dir)) {
+            return Files.isDirectory(dir) ? List.of(new UnreadableSpec(relative(repo, dir), null, archived, reason))
+                    : List.of();
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir, depth)) {
+            return walk.filter(p -> Files.isSymbolicLink(p) && Files.isDirectory(p))
+                    .sorted()
+                    .map(p -> new UnreadableSpec(relative(repo, p), null, archived, reason))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+    }
+
     private static List<String> researchDocuments(Path repo, Path chant) {
         Path research = chant.resolve("research");
         if (!Files.isDirectory(research, LinkOption.NOFOLLOW_LINKS)) {
@@ -201,13 +257,27 @@ public final class ChantTreeReader {
         }
     }
 
-    private static ChantConfig readConfig(Path chant) {
+    private static ChantConfig readConfig(Path chant, Path realRepo) {
         Path file = chant.resolve("config.md");
+        if (Files.isSymbolicLink(file) && Files.exists(file) && !realPath(file).startsWith(realRepo)) {
+            return ChantConfig.unreadable(".chant/config.md is a symbolic link to a file outside the repository, "
+                    + "which is not read; replace the link with the file itself");
+        }
         if (!Files.isRegularFile(file)) {
             return ChantConfig.unreadable(".chant/config.md is missing; chant needs it (run `chant init`)");
         }
         try {
-            SpecText parts = SpecText.split(Files.readString(file, StandardCharsets.UTF_8));
+            if (Files.size(file) > MAX_SPEC_BYTES) {
+                return ChantConfig.unreadable(".chant/config.md is larger than " + MAX_SPEC_BYTES / (1024 * 1024)
+                        + " MiB; it is not read");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String content = decodeUtf8(bytes);
+            if (content == null) {
+                return ChantConfig.unreadable(".chant/config.md is not valid UTF-8 text (" + firstBadByte(bytes)
+                        + "); save it as UTF-8");
+            }
+            SpecText parts = SpecText.split(content);
             if (parts.frontmatter() == null) {
                 return ChantConfig.unreadable(".chant/config.md has no YAML frontmatter between '---' lines");
             }
@@ -221,8 +291,12 @@ public final class ChantTreeReader {
                     text(project.get("name"), null),
                     Boolean.TRUE.equals(project.get("silent")),
                     null);
-        } catch (IOException | RuntimeException e) {
-            return ChantConfig.unreadable(".chant/config.md cannot be read: " + e.getMessage());
+        } catch (YamlEngineException e) {
+            return ChantConfig.unreadable(".chant/config.md has malformed YAML frontmatter ("
+                    + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + "); fix it");
+        } catch (IOException e) {
+            return ChantConfig.unreadable(".chant/config.md cannot be read (" + e.getClass().getSimpleName()
+                    + "); check the file");
         }
     }
 

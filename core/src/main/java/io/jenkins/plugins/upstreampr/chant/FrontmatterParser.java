@@ -60,7 +60,10 @@ public final class FrontmatterParser {
             root = new Compose(settings).composeString(yaml);
         } catch (MarkedYamlEngineException e) {
             String where = e.getProblemMark().map(m -> "line " + (firstLine + m.getLine()) + ": ").orElse("");
-            throw new FrontmatterException("malformed YAML frontmatter, " + where + e.getProblem()
+            String context = e.getContext() == null ? "" : " (" + e.getContext()
+                    + e.getContextMark().map(m -> " that starts at line " + (firstLine + m.getLine())).orElse("")
+                    + ")";
+            throw new FrontmatterException("malformed YAML frontmatter, " + where + e.getProblem() + context
                     + "; fix the YAML between the '---' lines");
         } catch (YamlEngineException e) {
             throw new FrontmatterException("malformed YAML frontmatter: " + e.getMessage()

@@ -1,0 +1,27 @@
+package io.jenkins.plugins.upstreampr.cli;
+
+import io.jenkins.plugins.upstreampr.chant.ChantTree;
+import io.jenkins.plugins.upstreampr.chant.ChantTreeReader;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --dir D} option every command takes (mix it in with {@code @Mixin RepositoryOption repository;}):
+ * the root of the repository that holds {@code .chant/}, by default the current directory.
+ */
+public final class RepositoryOption {
+
+    @Option(names = "--dir", paramLabel = "D", defaultValue = ".",
+            description = "Root of the repository that holds .chant/ (default: the current directory).")
+    private Path dir;
+
+    /** The repository root as given. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Reads the repository's chant tree. */
+    public ChantTree readTree() {
+        return new ChantTreeReader().read(dir);
+    }
+}

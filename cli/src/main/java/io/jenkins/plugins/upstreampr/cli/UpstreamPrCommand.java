@@ -1,0 +1,142 @@
+package io.jenkins.plugins.upstreampr.cli;
+
+import io.jenkins.plugins.upstreampr.chant.ChantException;
+import io.jenkins.plugins.upstreampr.chant.Refusal;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Objects;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top level of the {@code upstream-pr} command line: the list of subcommands and what a failure looks like.
+ *
+ * <p>Exit codes: {@value #EXIT_OK} success; {@value #EXIT_BAD_INPUT} usage error or bad input (a picocli parameter
+ * error or a {@link ChantException}); {@value #EXIT_REFUSED} refused (a {@link Refusal}: ambiguous or unknown ID,
+ * ineligible spec, unchecked criteria); {@value #EXIT_UNEXPECTED} anything else. Every error is one line on
+ * stderr, {@code upstream-pr <command>: <message>}, where the message names the input and what to do;
+ * {@code --debug} adds the stack trace.
+ *
+ * <p>The exit-code mapping is installed when picocli builds the command (see {@link ErrorHandling}), so
+ * {@code new CommandLine(new UpstreamPrCommand()).execute(args)} - as {@link #main}, tests and embedders call it -
+ * always behaves the same.
+ */
+@Command(name = "upstream-pr",
+        mixinStandardHelpOptions = true,
+        versionProvider = UpstreamPrCommand.Version.class,
+        modelTransformer = UpstreamPrCommand.ErrorHandling.class,
+        description = "The human gate at the end of a chant bug-fix workflow: reads the specs in .chant/, resolves "
+                + "their IDs, archives them and writes the upstream pull request.",
+        subcommands = {ResolveCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:unexpected failure (rerun with --debug)",
+            "2:usage error or bad input", "3:refused (ambiguous or unknown ID, ineligible spec, unchecked criteria)"})
+public final class UpstreamPrCommand implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_UNEXPECTED = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_REFUSED = 3;
+
+    private final Clock clock;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On failure, also print the stack trace.")
+    private boolean debug;
+
+    /** The command line with the machine's clock and time zone. */
+    public UpstreamPrCommand() {
+        this(Clock.systemDefaultZone());
+    }
+
+    /** The command line with a given clock (its local date is "today" for the resolver). */
+    public UpstreamPrCommand(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The clock commands use for "today". */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** {@code upstream-pr} without a command is a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new UpstreamPrCommand()).execute(args));
+    }
+
+    /** Installs the exit codes and one-line errors on the command line picocli builds for this command. */
+    public static final class ErrorHandling implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            CommandLine top = spec.commandLine();
+            if (top != null) {
+                top.setExecutionExceptionHandler(ErrorHandling::onExecutionFailure);
+                top.setParameterExceptionHandler(ErrorHandling::onBadParameters);
+            }
+            return spec;
+        }
+
+        private static int onExecutionFailure(Exception e, CommandLine failed, ParseResult parsed) {
+            boolean debug = parsed.asCommandLineList().stream()
+                    .anyMatch(c -> c.getParseResult() != null && c.getParseResult().hasMatchedOption("--debug"));
+            if (e instanceof Refusal) {
+                return report(failed, e, e.getMessage(), EXIT_REFUSED, debug);
+            }
+            if (e instanceof ChantException) {
+                return report(failed, e, e.getMessage(), EXIT_BAD_INPUT, debug);
+            }
+            return report(failed, e, "unexpected failure (" + e.getClass().getName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "); rerun with --debug for the stack trace and report it", EXIT_UNEXPECTED, debug);
+        }
+
+        /** Parse errors, and {@link ParameterException}s thrown while a command runs (picocli routes both here). */
+        private static int onBadParameters(ParameterException e, String[] args) {
+            CommandLine failed = e.getCommandLine();
+            String help = failed.getCommandSpec().qualifiedName() + " --help";
+            return report(failed, e, e.getMessage() + " (see " + help + ")", EXIT_BAD_INPUT,
+                    Arrays.asList(args).contains("--debug"));
+        }
+
+        private static int report(CommandLine failed, Exception e, String message, int exitCode, boolean debug) {
+            PrintWriter err = failed.getErr();
+            err.println(failed.getCommandSpec().qualifiedName() + ": " + oneLine(message));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return exitCode;
+        }
+
+        private static String oneLine(String message) {
+            return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        }
+    }
+
+    /** The version from the jar's manifest. */
+    public static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = UpstreamPrCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"upstream-pr " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The {@code upstream-pr} command line: {@link io.jenkins.plugins.upstreampr.cli.UpstreamPrCommand} (the top
+ * level: subcommand list, exit codes, one-line errors), the shared {@code --dir} option
+ * ({@link io.jenkins.plugins.upstreampr.cli.RepositoryOption}) and one class per subcommand
+ * ({@link io.jenkins.plugins.upstreampr.cli.ResolveCommand}, ...). All logic lives in {@code core}; a command
+ * only reads its options, calls the engine and prints.
+ */
+package io.jenkins.plugins.upstreampr.cli;

@@ -1,0 +1,64 @@
+package io.jenkins.plugins.upstreampr.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+
+/**
+ * One in-process run of {@code upstream-pr} ({@code new CommandLine(new UpstreamPrCommand()).execute(args)}) with
+ * its captured output, plus copies of the real chant trees in {@code chant-fixtures/} (see its PROVENANCE.md).
+ */
+record CommandRun(int exitCode, String out, String err) {
+
+    static final String OSS_MAINTAINER = "lex00-chant-example-oss-maintainer-workflow";
+    static final String TDD = "lex00-chant-example-tdd-workflow";
+    static final String CHANT_ROOT = "lex00-chant-root-2026-02-07";
+
+    static CommandRun run(String... args) {
+        return run(new UpstreamPrCommand(), args);
+    }
+
+    static CommandRun run(Clock clock, String... args) {
+        return run(new UpstreamPrCommand(clock), args);
+    }
+
+    private static CommandRun run(UpstreamPrCommand command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        int exit = cli.execute(args);
+        return new CommandRun(exit, out.toString(), err.toString());
+    }
+
+    /** Copies a fixture tree into {@code target} and returns {@code target}. */
+    static Path copyFixture(String name, Path target) {
+        try {
+            Path source = Path.of(CommandRun.class.getResource("/chant-fixtures/" + name).toURI());
+            try (Stream<Path> walk = Files.walk(source)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    Path dest = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(dest);
+                    } else {
+                        Files.copy(p, dest);
+                    }
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
