@@ -3,7 +3,7 @@ package io.jenkins.plugins.upstreampr.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.upstreampr.body.PullRequestBodyRenderer;
-import io.jenkins.plugins.upstreampr.body.PullRequestProposal;
+import io.jenkins.plugins.upstreampr.body.PullRequestText;
 import io.jenkins.plugins.upstreampr.body.PullRequestTemplate;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.chant.SpecId;
@@ -60,8 +60,8 @@ public final class BodyCommand implements Callable<Integer> {
         PullRequestTemplate layout = template == null ? PullRequestTemplate.DEFAULT
                 : PullRequestTemplate.read(template);
         ChantTree tree = repository.readTree();
-        SpecTrail trail = SpecTrail.of(tree, headOf(tree));
-        PullRequestProposal proposal = new PullRequestBodyRenderer().render(trail, layout);
+        SpecTrail trail = SpecTrail.of(tree, new SpecResolver(top.clock()).resolveIncludingArchived(tree, id));
+        PullRequestText proposal = new PullRequestBodyRenderer().render(trail, layout);
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -79,16 +79,5 @@ public final class BodyCommand implements Callable<Integer> {
         }
         out.flush();
         return UpstreamPrCommand.EXIT_OK;
-    }
-
-    /** The exact ID of an archived spec (a finished trail can still be described), else chant's resolver. */
-    private SpecId headOf(ChantTree tree) {
-        if (SpecId.problemWith(id) == null) {
-            SpecId exact = new SpecId(id);
-            if (tree.activeSpec(exact).isEmpty() && tree.archivedSpec(exact).isPresent()) {
-                return exact;
-            }
-        }
-        return new SpecResolver(top.clock()).resolve(tree, id);
     }
 }

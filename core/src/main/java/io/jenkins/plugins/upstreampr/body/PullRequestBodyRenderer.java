@@ -21,12 +21,12 @@ import java.util.stream.Collectors;
 public final class PullRequestBodyRenderer {
 
     /** Renders with the default layout. */
-    public PullRequestProposal render(SpecTrail trail) {
+    public PullRequestText render(SpecTrail trail) {
         return render(trail, PullRequestTemplate.DEFAULT);
     }
 
     /** Renders with the given layout. */
-    public PullRequestProposal render(SpecTrail trail, PullRequestTemplate template) {
+    public PullRequestText render(SpecTrail trail, PullRequestTemplate template) {
         TrailSources sources = new TrailSources(trail);
         String title = TitleWriter.write(sources);
         List<ChangedFile> changes = ChangesWriter.write(sources);
@@ -40,6 +40,6 @@ public final class PullRequestBodyRenderer {
         values.put(Placeholder.TESTING, String.join("\n", TestingWriter.write(sources, changes)));
         values.put(Placeholder.FIXES, issue.isPresent() ? "Fixes #" + issue.getAsLong() : "");
         values.put(Placeholder.ISSUE, issue.isPresent() ? Long.toString(issue.getAsLong()) : "");
-        return new PullRequestProposal(title, template.fill(values));
+        return new PullRequestText(title, template.fill(values), changes);
     }
 }

@@ -55,6 +55,21 @@ public final class SpecResolver {
     }
 
     /**
+     * Like {@link #resolve}, but the exact ID of an archived spec is accepted too (when no active spec has it): a
+     * finished trail can still be described, gated and archived as a record. Partial inputs resolve among active
+     * specs only, as chant's resolver does.
+     */
+    public SpecId resolveIncludingArchived(ChantTree tree, String input) {
+        if (input != null && SpecId.problemWith(input) == null) {
+            SpecId exact = new SpecId(input);
+            if (tree.activeSpec(exact).isEmpty() && tree.archivedSpec(exact).isPresent()) {
+                return exact;
+            }
+        }
+        return resolve(tree, input);
+    }
+
+    /**
      * The active spec {@code input} names.
      *
      * @throws ChantException when {@code input} cannot be a spec ID at all (empty, a path, {@code ..})

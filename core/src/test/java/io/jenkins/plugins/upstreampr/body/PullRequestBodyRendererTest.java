@@ -33,13 +33,13 @@ class PullRequestBodyRendererTest {
     private final ChantTreeReader reader = new ChantTreeReader();
     private final PullRequestBodyRenderer renderer = new PullRequestBodyRenderer();
 
-    private PullRequestProposal render(Path root, String id) {
+    private PullRequestText render(Path root, String id) {
         return renderer.render(SpecTrail.of(reader.read(root), new SpecId(id)));
     }
 
     @Test
     void exampleBodyIsWrittenForMaintainers() {
-        PullRequestProposal pr = render(ExampleRepository.kvstore(), ExampleRepository.IMPLEMENTATION);
+        PullRequestText pr = render(ExampleRepository.kvstore(), ExampleRepository.IMPLEMENTATION);
 
         assertThat(pr.title()).isEqualTo("Fix issue #1234: serialize concurrent writes with the store lock");
         String body = pr.body();
@@ -74,7 +74,7 @@ class PullRequestBodyRendererTest {
 
     @Test
     void realOssMaintainerTrailRendersItsBugFix() {
-        PullRequestProposal pr = render(FixtureTrees.tree(FixtureTrees.OSS_MAINTAINER), "006-upstream-pr");
+        PullRequestText pr = render(FixtureTrees.tree(FixtureTrees.OSS_MAINTAINER), "006-upstream-pr");
 
         assertThat(pr.title()).isEqualTo("Implement fix for Issue #42");
         String body = pr.body();
@@ -107,7 +107,7 @@ class PullRequestBodyRendererTest {
         List<String> leaks = new ArrayList<>();
         for (Spec spec : tree.all()) {
             SpecTrail trail = SpecTrail.of(tree, spec.id());
-            PullRequestProposal pr = renderer.render(trail);
+            PullRequestText pr = renderer.render(trail);
             if (forbidden.matcher(pr.body()).find() || mentionsAnId(pr.body(), trail)) {
                 leaks.add(spec.id() + " body: " + pr.body());
             }

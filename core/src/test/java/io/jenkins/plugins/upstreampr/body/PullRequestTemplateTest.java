@@ -98,7 +98,7 @@ class PullRequestTemplateTest {
         SpecTrail trail = SpecTrail.of(new ChantTreeReader().read(ExampleRepository.kvstore()),
                 new SpecId(ExampleRepository.IMPLEMENTATION));
 
-        PullRequestProposal pr = new PullRequestBodyRenderer().render(trail, PullRequestTemplate.read(file));
+        PullRequestText pr = new PullRequestBodyRenderer().render(trail, PullRequestTemplate.read(file));
 
         assertThat(pr.body()).startsWith("Fixes #1234\n\n### What and why\nWhen two processes write")
                 .contains("### Files\n- `src/kvstore/store.py`: take the store lock")
