@@ -16,7 +16,7 @@ class UpstreamPrCommandTest {
         CommandRun r = run();
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("upstream-pr: Missing command: give one of resolve, help (see upstream-pr "
+        assertThat(r.err()).isEqualTo("upstream-pr: Missing command: give one of resolve, body, help (see upstream-pr "
                 + "--help)" + System.lineSeparator());
     }
 
