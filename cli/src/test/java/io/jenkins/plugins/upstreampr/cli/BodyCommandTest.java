@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,5 +109,36 @@ class BodyCommandTest {
         CommandRun unknown = run("body", "zzz-nothing", "--dir", kvstore());
         assertThat(unknown.exitCode()).isEqualTo(3);
         assertThat(unknown.err()).startsWith("upstream-pr body: ").contains("zzz-nothing").hasLineCount(1);
+    }
+
+    @Test
+    void aBrokenSpecOutsideTheTrailLeavesTheBodyAloneAndIsStillListedWithItsReason() throws IOException {
+        Path repo = temp.resolve("kvstore");
+        try (var walk = Files.walk(Path.of(kvstore()))) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path dest = repo.resolve(Path.of(kvstore()).relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+        Files.writeString(repo.resolve(".chant/specs/2026-11-21-001-zzz.md"), "---\nstatus: [pending\n---\n# Broken\n");
+
+        CommandRun body = run("body", "2026-11-20-005-v7b", "--dir", repo.toString());
+        CommandRun specs = run("specs", "--json", "--dir", repo.toString());
+
+        assertThat(body.exitCode()).isZero();
+        assertThat(body.out()).isEqualTo(run("body", "2026-11-20-005-v7b", "--dir", kvstore()).out());
+        assertThat(specs.exitCode()).isZero();
+        JsonNode broken = StreamSupport.stream(new ObjectMapper().readTree(specs.out()).spliterator(), false)
+                .filter(n -> n.get("path").asText().equals(".chant/specs/2026-11-21-001-zzz.md"))
+                .findFirst().orElseThrow();
+        assertThat(broken.get("id").asText()).isEqualTo("2026-11-21-001-zzz");
+        assertThat(broken.get("status").isNull()).isTrue();
+        assertThat(broken.get("error").asText()).isEqualTo("malformed YAML frontmatter, line 3: expected ',' or "
+                + "']', but got <stream end> (while parsing a flow sequence that starts at line 2); fix the YAML "
+                + "between the '---' lines");
     }
 }

@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -46,87 +44,69 @@ public final class ChantTreeReader {
                     + "that uses chant, or pass its root with --dir");
         }
         Path realRepo = realPath(repo);
-        List<Path> activeFiles = markdownFiles(chant.resolve("specs"), Integer.MAX_VALUE);
-        List<Path> archivedFiles = markdownFiles(chant.resolve("archive"), 2);
-
-        List<Spec> active = new ArrayList<>();
-        List<Spec> archived = new ArrayList<>();
-        List<UnreadableSpec> unreadable = new ArrayList<>();
-        Stream.concat(activeFiles.stream().map(p -> new Candidate(p, false)),
-                        archivedFiles.stream().map(p -> new Candidate(p, true)))
-                .parallel()
-                .map(c -> load(repo, realRepo, c))
-                .toList()
-                .forEach(r -> {
-                    if (r.problem() != null) {
-                        unreadable.add(r.problem());
-                    } else if (r.spec().archived()) {
-                        archived.add(r.spec());
-                    } else {
-                        active.add(r.spec());
-                    }
-                });
-        linkedDirectories(repo, chant.resolve("specs"), Integer.MAX_VALUE, false).forEach(unreadable::add);
-        linkedDirectories(repo, chant.resolve("archive"), 1, true).forEach(unreadable::add);
-        rejectDuplicates(active, unreadable, "active");
-        rejectDuplicates(archived, unreadable, "archived");
-        warnActiveAlsoArchived(active, archived);
-
-        Comparator<Spec> order = Comparator.comparing(Spec::id).thenComparing(Spec::path);
-        active.sort(order);
-        archived.sort(order);
-        unreadable.sort(Comparator.comparing(UnreadableSpec::path));
-        return new ChantTree(repo, active, archived, unreadable, researchDocuments(repo, chant), readConfig(chant, realRepo));
-    }
-
-    private record Candidate(Path file, boolean archived) {
-    }
-
-    private record Loaded(Spec spec, UnreadableSpec problem) {
-    }
-
-    private Loaded load(Path repo, Path realRepo, Candidate c) {
-        String rel = relative(repo, c.file());
-        String name = c.file().getFileName().toString();
-        SpecId id = SpecId.fromFileName(name).orElse(null);
-        if (id == null) {
-            return unreadable(rel, null, c.archived(), "file name '" + name + "' is not a usable spec ID ("
-                    + SpecId.problemWith(name.substring(0, name.length() - 3)) + "); rename the file");
+        List<SpecFiles.SpecFile> files = new ArrayList<>();
+        List<UnreadableSpec> unnamed = new ArrayList<>();
+        for (boolean archived : new boolean[] {false, true}) {
+            for (Path file : markdownFiles(chant.resolve(archived ? "archive" : "specs"),
+                    archived ? 2 : Integer.MAX_VALUE)) {
+                String rel = relative(repo, file);
+                String name = file.getFileName().toString();
+                Optional<SpecId> id = SpecId.fromFileName(name);
+                if (id.isPresent()) {
+                    files.add(new SpecFiles.SpecFile(file, rel, id.get(), archived));
+                } else {
+                    unnamed.add(new UnreadableSpec(rel, null, archived, "file name '" + name
+                            + "' is not a usable spec ID (" + SpecId.problemWith(name.substring(0, name.length() - 3))
+                            + "); rename the file"));
+                }
+            }
         }
+        unnamed.addAll(linkedDirectories(repo, chant.resolve("specs"), Integer.MAX_VALUE, false));
+        unnamed.addAll(linkedDirectories(repo, chant.resolve("archive"), 1, true));
+        return new ChantTree(repo, new SpecFiles(files, f -> load(realRepo, f)), unnamed,
+                researchDocuments(repo, chant), readConfig(chant, realRepo));
+    }
+
+    /** Reads, checks and parses one spec file: a spec, or why it cannot be one. */
+    private SpecFiles.Loaded load(Path realRepo, SpecFiles.SpecFile f) {
+        String rel = f.path();
+        SpecId id = f.id();
+        Path file = f.file();
+        boolean archived = f.archived();
         try {
-            if (Files.isSymbolicLink(c.file())) {
-                if (!Files.exists(c.file())) {
-                    return unreadable(rel, id, c.archived(), "symbolic link to a file that does not exist; "
+            if (Files.isSymbolicLink(file)) {
+                if (!Files.exists(file)) {
+                    return unreadable(rel, id, archived, "symbolic link to a file that does not exist; "
                             + "restore the file or remove the link");
                 }
-                Path target = c.file().toRealPath();
+                Path target = file.toRealPath();
                 if (!target.startsWith(realRepo)) {
-                    return unreadable(rel, id, c.archived(), "symbolic link to a file outside the repository; "
+                    return unreadable(rel, id, archived, "symbolic link to a file outside the repository; "
                             + "replace the link with the spec file itself");
                 }
                 if (!Files.isRegularFile(target)) {
-                    return unreadable(rel, id, c.archived(), "symbolic link that does not lead to a file; "
+                    return unreadable(rel, id, archived, "symbolic link that does not lead to a file; "
                             + "replace the link with the spec file itself");
                 }
             }
-            long size = Files.size(c.file());
+            long size = Files.size(file);
             if (size > MAX_SPEC_BYTES) {
-                return unreadable(rel, id, c.archived(), "file is " + size / (1024 * 1024)
+                return unreadable(rel, id, archived, "file is " + size / (1024 * 1024)
                         + " MiB, more than the " + MAX_SPEC_BYTES / (1024 * 1024) + " MiB a spec may have");
             }
-            byte[] bytes = Files.readAllBytes(c.file());
+            byte[] bytes = Files.readAllBytes(file);
             String text = decodeUtf8(bytes);
             if (text == null) {
-                return unreadable(rel, id, c.archived(), "not valid UTF-8 text (" + firstBadByte(bytes)
+                return unreadable(rel, id, archived, "not valid UTF-8 text (" + firstBadByte(bytes)
                         + "; chant cannot read it); save the file as UTF-8");
             }
-            return new Loaded(toSpec(id, rel, c.archived(), text), null);
+            return new SpecFiles.Loaded(toSpec(id, rel, archived, text), null);
         } catch (FrontmatterParser.FrontmatterException e) {
-            return unreadable(rel, id, c.archived(), e.getMessage());
+            return unreadable(rel, id, archived, e.getMessage());
         } catch (java.nio.file.AccessDeniedException e) {
-            return unreadable(rel, id, c.archived(), "cannot be read: permission denied; make the file readable");
+            return unreadable(rel, id, archived, "cannot be read: permission denied; make the file readable");
         } catch (IOException e) {
-            return unreadable(rel, id, c.archived(), "cannot be read (" + e.getClass().getSimpleName()
+            return unreadable(rel, id, archived, "cannot be read (" + e.getClass().getSimpleName()
                     + "); check the file");
         }
     }
@@ -178,31 +158,8 @@ public final class ChantTreeReader {
         return new Spec(id, rel, archived, fm, parts.title(), parts.body(), warnings);
     }
 
-    private static Loaded unreadable(String rel, SpecId id, boolean archived, String reason) {
-        return new Loaded(null, new UnreadableSpec(rel, id, archived, reason));
-    }
-
-    private static void rejectDuplicates(List<Spec> specs, List<UnreadableSpec> unreadable, String where) {
-        Map<SpecId, List<Spec>> byId = specs.stream().collect(Collectors.groupingBy(Spec::id, HashMap::new,
-                Collectors.toList()));
-        byId.values().stream().filter(l -> l.size() > 1).forEach(dups -> {
-            String paths = dups.stream().map(Spec::path).sorted().collect(Collectors.joining(", "));
-            for (Spec s : dups) {
-                specs.remove(s);
-                unreadable.add(new UnreadableSpec(s.path(), s.id(), s.archived(), "ID " + s.id() + " is used by "
-                        + dups.size() + " " + where + " files (" + paths + "); chant would pick one by directory "
-                        + "order: rename or remove all but one"));
-            }
-        });
-    }
-
-    private static void warnActiveAlsoArchived(List<Spec> active, List<Spec> archived) {
-        Map<SpecId, String> archivedPaths = new HashMap<>();
-        archived.forEach(s -> archivedPaths.put(s.id(), s.path()));
-        active.replaceAll(s -> archivedPaths.containsKey(s.id())
-                ? s.withWarning("also archived at " + archivedPaths.get(s.id())
-                        + "; an earlier archive may have stopped halfway: compare the two and remove one")
-                : s);
+    private static SpecFiles.Loaded unreadable(String rel, SpecId id, boolean archived, String reason) {
+        return new SpecFiles.Loaded(null, new UnreadableSpec(rel, id, archived, reason));
     }
 
     /** {@code .md} files (regular files or symbolic links, never followed into directories) below {@code dir}. */

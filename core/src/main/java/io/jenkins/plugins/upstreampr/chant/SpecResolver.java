@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -83,7 +86,8 @@ public final class SpecResolver {
             throw new ChantException("'" + (input == null ? "" : SpecId.printable(input)) + "' cannot be a spec ID: "
                     + problem + ". Give a spec ID or a unique part of one, as `upstream-pr specs` lists them.");
         }
-        List<SpecId> active = tree.active().stream().map(Spec::id).toList();
+        // Matching is on file names; only the files of matching IDs are read, to keep the loadable ones.
+        Set<SpecId> active = tree.activeFileIds();
         String todayPrefix = LocalDate.now(clock) + "-" + input + "-";
         boolean threeBytes = input.getBytes(StandardCharsets.UTF_8).length == 3;
 
@@ -93,7 +97,8 @@ public final class SpecResolver {
             if (step == Step.TODAY && !threeBytes) {
                 continue;
             }
-            List<SpecId> hits = active.stream().filter(id -> matches(step, id.value(), input, todayPrefix)).toList();
+            List<SpecId> hits = active.stream().filter(id -> matches(step, id.value(), input, todayPrefix))
+                    .filter(id -> tree.activeSpec(id).isPresent()).sorted().toList();
             if (hits.size() == 1) {
                 found = hits.get(0);
                 how = step;
@@ -126,10 +131,14 @@ public final class SpecResolver {
      */
     private static void refuseIfShadowed(ChantTree tree, String input, SpecId found, Step how, String todayPrefix,
             boolean threeBytes) {
-        for (UnreadableSpec u : tree.unreadable()) {
-            if (u.archived() || u.id() == null) {
-                continue;
-            }
+        List<UnreadableSpec> shadows = tree.activeFileIds().stream()
+                .filter(id -> Arrays.stream(Step.values()).anyMatch(step -> step.ordinal() <= how.ordinal()
+                        && (step != Step.TODAY || threeBytes) && matches(step, id.value(), input, todayPrefix)))
+                .flatMap(id -> tree.unreadable(id).stream())
+                .filter(u -> !u.archived())
+                .sorted(Comparator.comparing(UnreadableSpec::path))
+                .toList();
+        for (UnreadableSpec u : shadows) {
             for (Step step : Step.values()) {
                 if (step.ordinal() > how.ordinal() || (step == Step.TODAY && !threeBytes)) {
                     break;

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * Follows the references of one spec through a {@link ChantTree} to build its {@link SpecTrail}. Every lookup is by
- * hash map, so a trail costs time in proportion to its own size plus one pass over the tree.
+ * ID, and the tree reads only the files of the IDs looked up, so a trail costs time in proportion to its own size
+ * plus one pass over the tree's file names.
  */
 final class TrailWalker {
 
@@ -32,31 +33,50 @@ final class TrailWalker {
     private static final Pattern CROSS_REPOSITORY = Pattern.compile("^[A-Za-z0-9_-]+:.+");
 
     private final ChantTree tree;
-    private final Map<SpecId, Spec> specsById = new HashMap<>();
-    private final Map<SpecId, UnreadableSpec> unreadableById = new HashMap<>();
-    private final Map<SpecId, List<Spec>> membersByDriver = new HashMap<>();
+    private final Map<SpecId, List<SpecId>> membersByDriver = new HashMap<>();
 
     TrailWalker(ChantTree tree) {
         this.tree = tree;
-        tree.archived().forEach(s -> specsById.put(s.id(), s));
-        tree.active().forEach(s -> specsById.put(s.id(), s)); // active wins over an archived copy
-        tree.unreadable().stream().filter(u -> u.id() != null).forEach(u -> unreadableById.putIfAbsent(u.id(), u));
-        for (Spec s : specsById.values()) {
-            String id = s.id().value();
+        for (SpecId member : tree.fileIds()) {
+            String id = member.value();
             for (int dot = id.indexOf('.'); dot > 0 && dot < id.length() - 1; dot = id.indexOf('.', dot + 1)) {
                 // chant's is_member_of: the ID starts with "<driver>." and has at least one more character
                 String driver = id.substring(0, dot);
                 if (SpecId.problemWith(driver) == null) {
-                    membersByDriver.computeIfAbsent(new SpecId(driver), k -> new ArrayList<>()).add(s);
+                    membersByDriver.computeIfAbsent(new SpecId(driver), k -> new ArrayList<>()).add(member);
                 }
             }
         }
+        membersByDriver.values().forEach(members -> members.sort(null));
+    }
+
+    /** The spec with this ID (the active one when it is also archived), or {@code null}; reads only its files. */
+    private Spec spec(SpecId id) {
+        return tree.activeSpec(id).or(() -> tree.archivedSpec(id)).orElse(null);
+    }
+
+    /** The first (by path) file with this ID that cannot be read, or {@code null}. */
+    private UnreadableSpec unreadable(SpecId id) {
+        List<UnreadableSpec> bad = tree.unreadable(id);
+        return bad.isEmpty() ? null : bad.get(0);
+    }
+
+    /** The readable specs among the members of this driver. */
+    private List<Spec> members(SpecId driver) {
+        List<Spec> members = new ArrayList<>();
+        for (SpecId id : membersByDriver.getOrDefault(driver, List.of())) {
+            Spec member = spec(id);
+            if (member != null) {
+                members.add(member);
+            }
+        }
+        return members;
     }
 
     SpecTrail walk(SpecId headId) {
-        Spec head = specsById.get(headId);
+        Spec head = spec(headId);
         if (head == null) {
-            UnreadableSpec bad = unreadableById.get(headId);
+            UnreadableSpec bad = unreadable(headId);
             throw new ChantException(bad != null
                     ? "Spec " + headId + " cannot be read (" + bad.path() + ": " + bad.reason() + ")"
                     : "Spec " + headId + " is neither in .chant/specs/ nor in .chant/archive/ of " + tree.root()
@@ -110,13 +130,13 @@ final class TrailWalker {
 
     /** The driver, siblings and members of a spec, as chant decides membership (by file name). */
     private List<Spec> group(Spec spec) {
-        List<Spec> group = new ArrayList<>(membersByDriver.getOrDefault(spec.id(), List.of()));
+        List<Spec> group = members(spec.id());
         spec.id().driver().ifPresent(driverId -> {
-            Spec driver = specsById.get(driverId);
+            Spec driver = spec(driverId);
             if (driver != null) {
                 group.add(driver);
             }
-            group.addAll(membersByDriver.getOrDefault(driverId, List.of()));
+            group.addAll(members(driverId));
         });
         return group;
     }
@@ -130,19 +150,19 @@ final class TrailWalker {
             return Optional.empty();
         }
         SpecId id = new SpecId(ref);
-        Spec found = specsById.get(id);
+        Spec found = spec(id);
         if (found != null) {
             return Optional.of(found);
         }
-        UnreadableSpec bad = unreadableById.get(id);
+        UnreadableSpec bad = unreadable(id);
         if (bad != null) {
             gaps.add(new TrailGap(spec.id(), reference, verb + " " + ref + ", which cannot be read (" + bad.path()
                     + ": " + bad.reason() + ")"));
-        } else if (CROSS_REPOSITORY.matcher(ref).matches() && !specsById.containsKey(id)) {
+        } else if (CROSS_REPOSITORY.matcher(ref).matches()) {
             gaps.add(new TrailGap(spec.id(), reference, verb + " " + ref + " in another repository; not followed"));
         } else {
-            List<String> similar = specsById.keySet().stream().map(SpecId::value)
-                    .filter(v -> v.endsWith(ref) || v.contains(ref)).sorted().limit(5).toList();
+            List<String> similar = tree.fileIds().stream().filter(i -> i.value().contains(ref))
+                    .filter(i -> spec(i) != null).map(SpecId::value).sorted().limit(5).toList();
             gaps.add(new TrailGap(spec.id(), reference, verb + " " + ref + ", which is neither in .chant/specs/ nor"
                     + " in .chant/archive/" + (similar.isEmpty() ? ""
                             : " (dependencies need full IDs; did you mean " + String.join(", ", similar) + "?)")));
@@ -199,7 +219,7 @@ final class TrailWalker {
             return Optional.empty();
         }
         String name = rel.substring(rel.lastIndexOf('/') + 1);
-        return SpecId.fromFileName(name).map(specsById::get);
+        return SpecId.fromFileName(name).map(this::spec);
     }
 
     private static String readText(Path file) throws IOException {
