@@ -48,26 +48,65 @@ public record AcceptanceCriteria(int checked, int total) {
         return unchecked() == 0;
     }
 
-    /** Counts the criteria of a spec body (the markdown after the frontmatter) exactly as chant does. */
+    /**
+     * Counts the criteria of a spec body (the markdown after the frontmatter) exactly as chant does. One pass over
+     * the body that copies nothing (listings count the criteria of every spec): each {@code ## Acceptance Criteria}
+     * line outside fences starts the count again, so the last one wins, and the next {@code ## } line ends it.
+     */
     public static AcceptanceCriteria of(String body) {
-        Lines lines = Lines.of(body);
-        int start = lines.chantSectionStart();
-        if (start < 0) {
+        if (!body.contains(HEADING)) {
             return NONE;
         }
+        boolean inFence = false;
+        boolean found = false;
+        boolean counting = false;
         int checked = 0;
         int unchecked = 0;
-        for (int i = start + 1; i < lines.text.size(); i++) {
-            if (lines.fenceOrFenced[i]) {
-                continue;
+        for (int from = 0; from < body.length(); ) {
+            int nl = body.indexOf('\n', from);
+            int next = nl < 0 ? body.length() : nl + 1;
+            int end = nl < 0 ? body.length() : nl;
+            if (end > from && body.charAt(end - 1) == '\r') {
+                end--; // str::lines drops the \r of \r\n
             }
-            if (lines.trimmed(i).startsWith("## ")) {
-                break;
+            int text = from;
+            while (text < end && SpecText.isRustWhitespace(body.codePointAt(text))) {
+                text += Character.charCount(body.codePointAt(text));
             }
-            checked += checkedIn(lines.text.get(i));
-            unchecked += occurrences(lines.text.get(i), UNCHECKED);
+            if (body.startsWith("```", text)) {
+                inFence = !inFence;
+            } else if (!inFence) {
+                if (body.startsWith(HEADING, text)) {
+                    found = true;
+                    counting = true;
+                    checked = 0;
+                    unchecked = 0;
+                } else if (body.startsWith("## ", text)) {
+                    counting = false;
+                } else if (counting) {
+                    for (String mark : CHECKED) {
+                        checked += occurrences(body, from, end, mark);
+                    }
+                    unchecked += occurrences(body, from, end, UNCHECKED);
+                }
+            }
+            from = next;
         }
-        return new AcceptanceCriteria(checked, checked + unchecked);
+        return found ? new AcceptanceCriteria(checked, checked + unchecked) : NONE;
+    }
+
+    /** Non-overlapping occurrences of {@code mark} in {@code text} between {@code from} and {@code end}. */
+    private static int occurrences(String text, int from, int end, String mark) {
+        int n = 0;
+        for (int at = from; at + mark.length() <= end; ) {
+            if (text.startsWith(mark, at)) {
+                n++;
+                at += mark.length();
+            } else {
+                at++;
+            }
+        }
+        return n;
     }
 
     /** The criteria of a spec. */

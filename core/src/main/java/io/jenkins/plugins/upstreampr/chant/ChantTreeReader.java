@@ -6,13 +6,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -46,23 +50,9 @@ public final class ChantTreeReader {
         Path realRepo = realPath(repo);
         List<SpecFiles.SpecFile> files = new ArrayList<>();
         List<UnreadableSpec> unnamed = new ArrayList<>();
-        for (boolean archived : new boolean[] {false, true}) {
-            for (Path file : markdownFiles(chant.resolve(archived ? "archive" : "specs"),
-                    archived ? 2 : Integer.MAX_VALUE)) {
-                String rel = relative(repo, file);
-                String name = file.getFileName().toString();
-                Optional<SpecId> id = SpecId.fromFileName(name);
-                if (id.isPresent()) {
-                    files.add(new SpecFiles.SpecFile(file, rel, id.get(), archived));
-                } else {
-                    unnamed.add(new UnreadableSpec(rel, null, archived, "file name '" + name
-                            + "' is not a usable spec ID (" + SpecId.problemWith(name.substring(0, name.length() - 3))
-                            + "); rename the file"));
-                }
-            }
-        }
-        unnamed.addAll(linkedDirectories(repo, chant.resolve("specs"), Integer.MAX_VALUE, false));
-        unnamed.addAll(linkedDirectories(repo, chant.resolve("archive"), 1, true));
+        // archive/: flat files and dated or legacy folders, links to directories only directly in it
+        walk(repo, chant.resolve("specs"), false, Integer.MAX_VALUE, Integer.MAX_VALUE, files, unnamed);
+        walk(repo, chant.resolve("archive"), true, 2, 1, files, unnamed);
         return new ChantTree(repo, new SpecFiles(files, f -> load(realRepo, f)), unnamed,
                 researchDocuments(repo, chant), readConfig(chant, realRepo));
     }
@@ -111,8 +101,16 @@ public final class ChantTreeReader {
         }
     }
 
-    /** The text of {@code bytes} if they are valid UTF-8, else {@code null}. */
-    private static String decodeUtf8(byte[] bytes) {
+    /**
+     * The text of {@code bytes} if they are valid UTF-8, else {@code null}. Decoding with replacement is the JDK's
+     * fast path (no copy through a char buffer for ASCII); it puts U+FFFD wherever the bytes are not UTF-8, so only
+     * text that contains U+FFFD (bad bytes, or the character itself) is checked again with a strict decoder.
+     */
+    static String decodeUtf8(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -162,40 +160,48 @@ public final class ChantTreeReader {
         return new SpecFiles.Loaded(null, new UnreadableSpec(rel, id, archived, reason));
     }
 
-    /** {@code .md} files (regular files or symbolic links, never followed into directories) below {@code dir}. */
-    private static List<Path> markdownFiles(Path dir, int depth) {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(dir, depth)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + dir, e);
-        }
-    }
-
     /**
-     * Symbolic links to directories at or below {@code dir}: chant would descend into them, we do not (they may
-     * lead anywhere), so they are listed rather than silently skipped.
+     * Walks {@code dir} without following links, in one pass: every {@code .md} regular file or symbolic link at most
+     * {@code depth} levels down becomes a spec file (or, when its name is no usable ID, an unreadable entry), and
+     * every symbolic link to a directory at most {@code linkDepth} levels down is listed: chant would descend into
+     * it, we do not (it may lead anywhere). Nothing is read here.
      */
-    private static List<UnreadableSpec> linkedDirectories(Path repo, Path dir, int depth, boolean archived) {
-        String reason = "symbolic link to a directory; its specs are not read (chant would read them): move the "
+    private static void walk(Path repo, Path dir, boolean archived, int depth, int linkDepth,
+            List<SpecFiles.SpecFile> files, List<UnreadableSpec> unreadable) {
+        String linkReason = "symbolic link to a directory; its specs are not read (chant would read them): move the "
                 + "specs into " + relative(repo, dir) + "/ instead of linking";
         if (Files.isSymbolicLink(dir)) {
-            return Files.isDirectory(dir) ? List.of(new UnreadableSpec(relative(repo, dir), null, archived, reason))
-                    : List.of();
+            if (Files.isDirectory(dir)) {
+                unreadable.add(new UnreadableSpec(relative(repo, dir), null, archived, linkReason));
+            }
+            return;
         }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of();
+            return;
         }
-        try (Stream<Path> walk = Files.walk(dir, depth)) {
-            return walk.filter(p -> Files.isSymbolicLink(p) && Files.isDirectory(p))
-                    .sorted()
-                    .map(p -> new UnreadableSpec(relative(repo, p), null, archived, reason))
-                    .toList();
+        int base = dir.getNameCount();
+        try {
+            Files.walkFileTree(dir, Set.of(), depth, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                    String name = p.getFileName().toString();
+                    if (name.endsWith(".md") && (attrs.isRegularFile() || attrs.isSymbolicLink())) {
+                        String rel = relative(repo, p);
+                        Optional<SpecId> id = SpecId.fromFileName(name);
+                        if (id.isPresent()) {
+                            files.add(new SpecFiles.SpecFile(p, rel, id.get(), archived));
+                        } else {
+                            unreadable.add(new UnreadableSpec(rel, null, archived, "file name '" + name
+                                    + "' is not a usable spec ID (" + SpecId.problemWith(name.substring(0,
+                                            name.length() - 3)) + "); rename the file"));
+                        }
+                    }
+                    if (attrs.isSymbolicLink() && p.getNameCount() - base <= linkDepth && Files.isDirectory(p)) {
+                        unreadable.add(new UnreadableSpec(relative(repo, p), null, archived, linkReason));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }

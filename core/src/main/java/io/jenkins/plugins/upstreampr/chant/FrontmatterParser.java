@@ -19,6 +19,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
  * Types a spec's YAML frontmatter the way chant's serde struct does (chant-format.md §2.4): unknown keys are
@@ -36,10 +37,16 @@ public final class FrontmatterParser {
             "original_completed_at", "derived_fields", "approval", "members", "output_schema", "public",
             "retry_state");
 
+    // The failsafe schema tags every scalar as text without trying the core schema's regular expressions: the
+    // fields are typed below from the scalars' literal text, never from YAML tags.
     private final LoadSettings settings = LoadSettings.builder()
+            .setSchema(new FailsafeSchema())
             .setAllowDuplicateKeys(true)
             .setCodePointLimit(64 * 1024 * 1024)
             .build();
+
+    /** The plain scalars YAML reads as null, which chant treats as an absent field. */
+    private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
 
     /** A frontmatter that chant could not load: the spec is invisible to chant. */
     public static final class FrontmatterException extends Exception {
@@ -160,7 +167,7 @@ public final class FrontmatterParser {
 
         private static boolean isNull(Node node) {
             return node instanceof ScalarNode s && s.isPlain()
-                    && Set.of("", "~", "null", "Null", "NULL").contains(s.getValue());
+                    && NULLS.contains(s.getValue());
         }
 
         String text(String key) throws FrontmatterException {

@@ -13,7 +13,7 @@ package io.jenkins.plugins.upstreampr.chant;
  */
 public record SpecText(String frontmatter, int frontmatterLine, String body, boolean unterminated) {
 
-    /** Splits a spec file's text exactly as chant does. */
+    /** Splits a spec file's text exactly as chant does (copying only the frontmatter and the body out of it). */
     public static SpecText split(String text) {
         int start = 0;
         int end = text.length();
@@ -23,30 +23,45 @@ public record SpecText(String frontmatter, int frontmatterLine, String body, boo
         while (end > start && isRustWhitespace(text.codePointBefore(end))) {
             end -= Character.charCount(text.codePointBefore(end));
         }
-        String trimmed = text.substring(start, end);
-        if (!trimmed.startsWith("---")) {
-            return new SpecText(null, 0, trimmed, false);
+        if (!text.startsWith("---", start)) {
+            return new SpecText(text.substring(start, end), false);
         }
-        int close = trimmed.indexOf("---", 3);
-        if (close < 0) {
-            return new SpecText(null, 0, trimmed, true);
+        int close = text.indexOf("---", start + 3);
+        if (close < 0 || close + 3 > end) {
+            return new SpecText(text.substring(start, end), true);
         }
-        int line = 1 + (int) text.substring(0, start).chars().filter(c -> c == '\n').count();
-        String body = trimmed.substring(close + 3);
-        int b = 0;
-        while (b < body.length() && isRustWhitespace(body.codePointAt(b))) {
-            b += Character.charCount(body.codePointAt(b));
+        int line = 1;
+        for (int i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) {
+            line++;
         }
-        return new SpecText(trimmed.substring(3, close), line, body.substring(b), false);
+        int b = close + 3;
+        while (b < end && isRustWhitespace(text.codePointAt(b))) {
+            b += Character.charCount(text.codePointAt(b));
+        }
+        return new SpecText(text.substring(start + 3, close), line, text.substring(b, end), false);
+    }
+
+    private SpecText(String wholeBody, boolean unterminated) {
+        this(null, 0, wholeBody, unterminated);
     }
 
     /** The title: the text after {@code # } on the first body line whose trimmed form starts with {@code # }. */
     public String title() {
-        for (String line : body.split("\n", -1)) {
-            String t = line.strip();
-            if (t.startsWith("# ")) {
-                return t.substring(2).strip();
+        for (int from = 0; from <= body.length(); ) {
+            int nl = body.indexOf('\n', from);
+            int end = nl < 0 ? body.length() : nl;
+            int first = from;
+            while (first < end && Character.isWhitespace(body.charAt(first))) {
+                first++;
             }
+            // only a line whose first non-blank characters are "# " can qualify: test it as chant would
+            if (body.startsWith("# ", first) && first + 2 <= end) {
+                String t = body.substring(from, end).strip();
+                if (t.startsWith("# ")) {
+                    return t.substring(2).strip();
+                }
+            }
+            from = end + 1;
         }
         return null;
     }
