@@ -27,6 +27,7 @@ public record AcceptanceCriteria(int checked, int total) {
 
     static final String HEADING = "## Acceptance Criteria";
     private static final String UNCHECKED = "- [ ]";
+    private static final String BOX = "- [";
     private static final String[] CHECKED = {"- [x]", "- [X]"};
 
     public AcceptanceCriteria {
@@ -62,6 +63,7 @@ public record AcceptanceCriteria(int checked, int total) {
         boolean counting = false;
         int checked = 0;
         int unchecked = 0;
+        int box = body.indexOf(BOX); // the next "- [" of the body: boxes are looked for once, not line by line
         for (int from = 0; from < body.length(); ) {
             int nl = body.indexOf('\n', from);
             int next = nl < 0 ? body.length() : nl + 1;
@@ -84,29 +86,27 @@ public record AcceptanceCriteria(int checked, int total) {
                 } else if (body.startsWith("## ", text)) {
                     counting = false;
                 } else if (counting) {
-                    for (String mark : CHECKED) {
-                        checked += occurrences(body, from, end, mark);
+                    while (box >= 0 && box < from) {
+                        box = body.indexOf(BOX, box + 1);
                     }
-                    unchecked += occurrences(body, from, end, UNCHECKED);
+                    // "- [ ]", "- [x]" and "- [X]" cannot overlap one another, so counting every start counts
+                    // Rust's non-overlapping matches of each
+                    while (box >= 0 && box + 5 <= end) {
+                        char mark = body.charAt(box + 3);
+                        if (body.charAt(box + 4) == ']') {
+                            if (mark == ' ') {
+                                unchecked++;
+                            } else if (mark == 'x' || mark == 'X') {
+                                checked++;
+                            }
+                        }
+                        box = body.indexOf(BOX, box + 1);
+                    }
                 }
             }
             from = next;
         }
         return found ? new AcceptanceCriteria(checked, checked + unchecked) : NONE;
-    }
-
-    /** Non-overlapping occurrences of {@code mark} in {@code text} between {@code from} and {@code end}. */
-    private static int occurrences(String text, int from, int end, String mark) {
-        int n = 0;
-        for (int at = from; at + mark.length() <= end; ) {
-            if (text.startsWith(mark, at)) {
-                n++;
-                at += mark.length();
-            } else {
-                at++;
-            }
-        }
-        return n;
     }
 
     /** The criteria of a spec. */
