@@ -115,6 +115,7 @@ public final class UpstreamPullRequestWatch {
             try {
                 look = look(last);
                 last = look.snapshot();
+                look.events().forEach(listener);
                 interval = policy.nextInterval(interval, look.changed());
             } catch (GitHubException e) {
                 if (!passing(e)) {
@@ -196,9 +197,9 @@ public final class UpstreamPullRequestWatch {
         StagingVerdict ciNow = join(ci);
         JsonNode closed = join(closedIssue);
 
-        PullRequestState state = p.path("merged").asBoolean(false) || text(p.path("merged_at")) != null
-                ? PullRequestState.MERGED
-                : "closed".equals(p.path("state").asText()) ? PullRequestState.CLOSED : PullRequestState.OPEN;
+        PullRequestState state = !"closed".equals(p.path("state").asText()) ? PullRequestState.OPEN
+                : p.path("merged").asBoolean(false) || text(p.path("merged_at")) != null ? PullRequestState.MERGED
+                : PullRequestState.CLOSED;
         String closedBy = closed == null ? null : text(closed.path("closed_by").path("login"));
         PullRequestComment closing = state == PullRequestState.CLOSED
                 ? closingComment(conversationComments, closedBy)
