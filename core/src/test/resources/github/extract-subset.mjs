@@ -42,6 +42,10 @@ export const OPERATIONS = [
   ["get", "/repos/{owner}/{repo}/pulls/{pull_number}/comments"],
   ["get", "/repos/{owner}/{repo}/issues/{issue_number}/comments"],
   ["get", "/repos/{owner}/{repo}/issues/{issue_number}"],
+  // Added for the timing guard (freeze file and freeze label) and assignees (upstream-pr preflight/create):
+  ["get", "/repos/{owner}/{repo}/contents/{path}"],
+  ["get", "/repos/{owner}/{repo}/issues"],
+  ["post", "/repos/{owner}/{repo}/issues/{issue_number}/assignees"],
 ];
 
 function resolvePointer(doc, ref) {
