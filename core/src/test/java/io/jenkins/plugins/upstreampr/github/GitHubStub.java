@@ -16,11 +16,13 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -202,6 +204,35 @@ public final class GitHubStub implements AutoCloseable {
         }
         page.put("total_count", list.size());
         return page;
+    }
+
+    /**
+     * repos/get-content example for the file {@code path} holding {@code text}: base64 in lines of 60 characters,
+     * as GitHub sends it.
+     */
+    public static ObjectNode fileContent(String path, String text) {
+        ObjectNode file = example("repos--get-content", "200-response-if-content-is-a-file.json");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        file.put("path", path).put("name", path.substring(path.lastIndexOf('/') + 1)).put("size", bytes.length)
+                .put("content", Base64.getMimeEncoder(60, new byte[] {'\n'}).encodeToString(bytes) + "\n");
+        return file;
+    }
+
+    /**
+     * issues/list-for-repo example holding one open issue ({@code number} &gt; 0) titled {@code title} in
+     * {@code repository}, or none ({@code number} 0).
+     */
+    public static ArrayNode issueList(String repository, int number, String title) {
+        ArrayNode list = exampleArray("issues--list-for-repo", "200-default.json");
+        if (number == 0) {
+            list.removeAll();
+            return list;
+        }
+        ObjectNode issue = (ObjectNode) list.get(0);
+        issue.put("number", number).put("title", title).put("state", "open")
+                .put("html_url", "https://github.com/" + repository + "/issues/" + number);
+        issue.remove("pull_request");
+        return list;
     }
 
     /** A GitHub error body ({@code basic-error} / {@code validation-error} shape). */
