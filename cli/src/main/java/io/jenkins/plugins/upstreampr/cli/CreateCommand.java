@@ -69,6 +69,11 @@ public final class CreateCommand implements Callable<Integer> {
             description = "A reviewer: a login, or ORG/TEAM for a team; repeatable.")
     private List<String> reviewers = new ArrayList<>();
 
+    @Option(names = "--assignee", paramLabel = "U",
+            description = "A login to assign, after opening; repeatable. GitHub assigns only with push access to "
+                    + "the upstream repository; otherwise the output warns.")
+    private List<String> assignees = new ArrayList<>();
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
@@ -78,7 +83,7 @@ public final class CreateCommand implements Callable<Integer> {
         try {
             proposal = PullRequestProposal.of(RepositoryName.parse(upstream), HeadRef.parse(head), title, readBody())
                     .withBase(base).withDraft(draft).withMaintainerCanModify(!noMaintainerCanModify)
-                    .withLabels(labels).withReviewers(reviewers);
+                    .withLabels(labels).withReviewers(reviewers).withAssignees(assignees);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "preflight", mixinStandardHelpOptions = true,
         description = "Read the staging pull request's CI (combined status and check runs of its head) and report "
                 + "GREEN, PENDING, RED or NONE, with each check, plus warnings (existing upstream pull request, "
-                + "freeze, upcoming milestone).",
+                + "freeze declared by --freeze, --freeze-file or --freeze-label, upcoming milestone).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:green (or none with --allow-none)", "4:pending", "5:red or none",
             "1:GitHub failed (rate limit, outage, network)", "2:usage error, bad credentials, not found"})
@@ -82,8 +82,21 @@ public final class PreflightCommand implements Callable<Integer> {
             description = "A declared upstream freeze window (ISO dates, inclusive); repeatable.")
     private List<String> freezes = new ArrayList<>();
 
+    @Option(names = "--freeze-file", paramLabel = "PATH",
+            description = "A file of the upstream repository declaring a freeze (e.g. .github/FREEZE), read from the "
+                    + "base branch (one more request): absent means no freeze; lines FROM..TO[: REASON] are freeze "
+                    + "windows; a file without such lines freezes as long as it exists, its first line the reason.")
+    private String freezeFile;
+
+    @Option(names = "--freeze-label", paramLabel = "NAME",
+            description = "Frozen while an open upstream issue or pull request carries this label (one more "
+                    + "request); the reason is that issue's title and address.")
+    private String freezeLabel;
+
     @Option(names = "--milestone-days", paramLabel = "N", defaultValue = "0",
-            description = "Warn about open upstream milestones due within N days (one more request).")
+            description = "Warn about open upstream milestones due within N days (one more request). A release "
+                    + "due is read from milestones only: GitHub releases have no due date, and draft releases are "
+                    + "listed only to users with push access.")
     private int milestoneDays;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
@@ -97,7 +110,7 @@ public final class PreflightCommand implements Callable<Integer> {
             List<FreezeWindow> windows = freezes.stream().map(FreezeWindow::parse).toList();
             StagingPolicy policy = new StagingPolicy(new RequiredChecks(required), allowNone);
             request = new PreflightRequest(PullRequestRef.parse(staging), RepositoryName.parse(upstream), base, policy,
-                    lookUpExisting, new TimingPolicy(windows, milestoneDays));
+                    lookUpExisting, new TimingPolicy(windows, milestoneDays, freezeFile, freezeLabel));
             waitFor = wait == null ? Duration.ZERO : Duration.parse(wait);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
