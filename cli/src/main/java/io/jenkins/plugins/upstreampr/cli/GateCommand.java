@@ -262,6 +262,10 @@ public final class GateCommand implements Callable<Integer> {
                     + String.join(" ", missing.stream().map(b -> "--override " + b + "=REASON").toList())
                     + " to approve anyway with the reason recorded");
         }
+        if (proposal.text().title().isBlank()) {
+            throw new Refusal("--yes approves the proposed title, but the trail of " + proposal.trail().head().id()
+                    + " gives none: nothing was opened. Give the spec a title, or decide in a terminal and edit it");
+        }
         return new GateDecision(GateDecision.Outcome.APPROVE, proposal.text().title(), proposal.text().body(), draft,
                 null, decider, top.clock().instant(), applicable(overrides, proposal));
     }

@@ -115,7 +115,7 @@ final class TerminalDialogue {
                             + " (empty: back to the menu): ");
                     if (!reason.isBlank()) {
                         return new GateDecision(outcome, title, body, draft, reason, decidedBy, clock.instant(),
-                                given);
+                                List.of());
                     }
                 }
                 default -> out.println("Answer a (approve), e (edit), d (draft toggle), f (defer) or r (reject).");

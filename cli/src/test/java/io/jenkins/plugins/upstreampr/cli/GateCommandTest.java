@@ -289,6 +289,45 @@ class GateCommandTest {
         assertThat(record.at("/overrides/0/reason").asText()).isEqualTo("the open boxes are this gate itself");
     }
 
+    @Test
+    void anOverrideGivenOnTheCommandLineIsNotAskedForAgain() throws IOException {
+        stubGreen();
+
+        CommandRun run = ask("a\n", "--spec", UPSTREAM_PR, "--artifacts", artifacts.toString(), "--override",
+                "unchecked-criteria=checked by hand", "--override", "freeze=no freeze declared");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("Approving overrides");
+        assertThat(run.err()).contains("note: --override freeze ignored: nothing blocks on it");
+        assertThat(openedPullRequest().get("title").asText()).isEqualTo(PROPOSED_TITLE);
+        assertThat(record().get("overrides")).hasSize(1);
+        assertThat(record().at("/overrides/0/reason").asText()).isEqualTo("checked by hand");
+    }
+
+    @Test
+    void aStagingHeadThatTurnedRedDuringThePauseOpensNothing() {
+        stubGreen();
+        String moved = GitHubStub.SHA_B;
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/pulls/7")).inScenario("push")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(json(200, GitHubStub.pullRequest("octo", "fork", 7, "fix/issue-1234", SHA_A)))
+                .willSetStateTo("pushed"));
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/pulls/7")).inScenario("push")
+                .whenScenarioStateIs("pushed")
+                .willReturn(json(200, GitHubStub.pullRequest("octo", "fork", 7, "fix/issue-1234", moved))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + moved + "/status"))
+                .willReturn(json(200, GitHubStub.combinedStatus(moved, "ci=failure"))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + moved + "/check-runs"))
+                .willReturn(json(200, GitHubStub.checkRuns(moved, "build=completed/failure"))));
+
+        CommandRun run = ask("a\n", "--spec", "v7b", "--artifacts", artifacts.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("moved from " + SHA_A + " to " + moved).contains("nothing was opened");
+        assertNothingOpened();
+        assertThat(artifacts.resolve("upstream-pr")).doesNotExist();
+    }
+
     // ---------------------------------------------------------------- deferring and rejecting
 
     @Test
@@ -306,6 +345,7 @@ class GateCommandTest {
         assertThat(record.get("decision").asText()).isEqualTo("defer");
         assertThat(record.get("reason").asText()).isEqualTo("after the 2.4 release");
         assertThat(record.get("decidedBy").asText()).isEqualTo("carol");
+        assertThat(record.get("overrides")).isEmpty();
         assertThat(record.get("upstream").isNull()).isTrue();
         assertThat(Files.readString(artifacts.resolve("upstream-pr/pull-request.md")))
                 .startsWith("# " + PROPOSED_TITLE + "\n\n## Summary");
