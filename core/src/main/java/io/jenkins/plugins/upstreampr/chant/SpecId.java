@@ -180,7 +180,8 @@ public record SpecId(String value) implements Comparable<SpecId> {
         return value;
     }
 
-    private static String printable(String text) {
+    /** {@code text} as it can be shown in a one-line message: control characters escaped, at most 200 characters. */
+    static String printable(String text) {
         if (text == null) {
             return "";
         }
