@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         modelTransformer = UpstreamPrCommand.ErrorHandling.class,
         description = "The human gate at the end of a chant bug-fix workflow: reads the specs in .chant/, resolves "
                 + "their IDs, archives them and writes the upstream pull request.",
-        subcommands = {ResolveCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SpecsCommand.class, ResolveCommand.class, BodyCommand.class, ArchiveCommand.class,
+            PreflightCommand.class, CreateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (rerun with --debug)",
             "2:usage error or bad input", "3:refused (ambiguous or unknown ID, ineligible spec, unchecked criteria)"})

@@ -1,14 +1,10 @@
 package io.jenkins.plugins.upstreampr.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import io.jenkins.plugins.upstreampr.chant.FixtureTrees;
 import java.time.Clock;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
@@ -42,23 +38,6 @@ record CommandRun(int exitCode, String out, String err) {
 
     /** Copies a fixture tree into {@code target} and returns {@code target}. */
     static Path copyFixture(String name, Path target) {
-        try {
-            Path source = Path.of(CommandRun.class.getResource("/chant-fixtures/" + name).toURI());
-            try (Stream<Path> walk = Files.walk(source)) {
-                for (Path p : (Iterable<Path>) walk::iterator) {
-                    Path dest = target.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(dest);
-                    } else {
-                        Files.copy(p, dest);
-                    }
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return FixtureTrees.copy(name, target);
     }
 }

@@ -16,8 +16,8 @@ class UpstreamPrCommandTest {
         CommandRun r = run();
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("upstream-pr: Missing command: give one of resolve, help (see upstream-pr "
-                + "--help)" + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("upstream-pr: Missing command: give one of specs, resolve, body, archive, preflight, "
+                + "create, help (see upstream-pr --help)" + System.lineSeparator());
     }
 
     @Test
@@ -33,7 +33,9 @@ class UpstreamPrCommandTest {
         CommandRun r = run("--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Usage: upstream-pr [-hV] [--debug] [COMMAND]")
-                .contains("  resolve  Print the full ID of the active spec that ID names")
+                .contains("  resolve    Print the full ID of the active spec that ID names")
+                .contains("  preflight  Read the staging pull request's CI")
+                .contains("  create     Open the upstream pull request")
                 .contains("Exit codes:")
                 .contains("3   refused (ambiguous or unknown ID, ineligible spec, unchecked criteria)");
         assertThat(r.err()).isEmpty();

@@ -150,10 +150,22 @@ public record SpecId(String value) implements Comparable<SpecId> {
         boolean numA = !a.isEmpty() && a.chars().allMatch(Character::isDigit);
         boolean numB = !b.isEmpty() && b.chars().allMatch(Character::isDigit);
         if (numA && numB) {
-            int c = Integer.compare(a.replaceFirst("^0+(?=.)", "").length(), b.replaceFirst("^0+(?=.)", "").length());
-            return c != 0 ? c : a.replaceFirst("^0+(?=.)", "").compareTo(b.replaceFirst("^0+(?=.)", ""));
+            // numeric order without regular expressions: this runs for every comparison while sorting a whole tree
+            String x = a.substring(leadingZeros(a));
+            String y = b.substring(leadingZeros(b));
+            int c = Integer.compare(x.length(), y.length());
+            return c != 0 ? c : x.compareTo(y);
         }
         return a.compareTo(b);
+    }
+
+    /** How many leading zeros to drop from a run of digits so that at least one digit is left. */
+    private static int leadingZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+            i++;
+        }
+        return i;
     }
 
     /** IDs as plain strings, for messages. */
@@ -168,7 +180,8 @@ public record SpecId(String value) implements Comparable<SpecId> {
         return value;
     }
 
-    private static String printable(String text) {
+    /** {@code text} as it can be shown in a one-line message: control characters escaped, at most 200 characters. */
+    static String printable(String text) {
         if (text == null) {
             return "";
         }

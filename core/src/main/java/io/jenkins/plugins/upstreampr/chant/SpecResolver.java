@@ -55,6 +55,21 @@ public final class SpecResolver {
     }
 
     /**
+     * Like {@link #resolve}, but the exact ID of an archived spec is accepted too (when no active spec has it): a
+     * finished trail can still be described, gated and archived as a record. Partial inputs resolve among active
+     * specs only, as chant's resolver does.
+     */
+    public SpecId resolveIncludingArchived(ChantTree tree, String input) {
+        if (input != null && SpecId.problemWith(input) == null) {
+            SpecId exact = new SpecId(input);
+            if (tree.activeSpec(exact).isEmpty() && tree.archivedSpec(exact).isPresent()) {
+                return exact;
+            }
+        }
+        return resolve(tree, input);
+    }
+
+    /**
      * The active spec {@code input} names.
      *
      * @throws ChantException when {@code input} cannot be a spec ID at all (empty, a path, {@code ..})
@@ -65,7 +80,7 @@ public final class SpecResolver {
         String problem = input == null || input.isEmpty() ? "it is empty"
                 : input.isBlank() ? "it is blank" : SpecId.problemWith(input);
         if (problem != null) {
-            throw new ChantException("'" + (input == null ? "" : printable(input)) + "' cannot be a spec ID: "
+            throw new ChantException("'" + (input == null ? "" : SpecId.printable(input)) + "' cannot be a spec ID: "
                     + problem + ". Give a spec ID or a unique part of one, as `upstream-pr specs` lists them.");
         }
         List<SpecId> active = tree.active().stream().map(Spec::id).toList();
@@ -185,17 +200,5 @@ public final class SpecResolver {
     private static <T> String list(List<T> items, Function<T, String> show) {
         String shown = items.stream().limit(LISTED).map(show).collect(Collectors.joining(", "));
         return items.size() > LISTED ? shown + " and " + (items.size() - LISTED) + " more" : shown;
-    }
-
-    private static String printable(String text) {
-        StringBuilder sb = new StringBuilder();
-        text.codePoints().limit(200).forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                sb.append(String.format("\\u%04x", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
     }
 }

@@ -1,0 +1,127 @@
+package io.jenkins.plugins.upstreampr.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.upstreampr.github.GitHubException;
+import io.jenkins.plugins.upstreampr.github.HeadRef;
+import io.jenkins.plugins.upstreampr.github.PullRequestProposal;
+import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
+import io.jenkins.plugins.upstreampr.github.UpstreamPullRequests;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code upstream-pr create}: opens the upstream pull request, or returns the open one for the same branch. */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = "Open the upstream pull request from a fork branch, idempotently: if one is already open "
+                + "for the same head and base it is returned (created: false), never a second one.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:opened or found", "2:usage error, bad credentials, not found, refused by GitHub",
+            "1:GitHub failed (rate limit, outage, network)"})
+public final class CreateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private GitHubOptions github;
+
+    @Option(names = "--upstream", required = true, paramLabel = "OWNER/REPO", description = "The upstream repository.")
+    private String upstream;
+
+    @Option(names = "--head", required = true, paramLabel = "OWNER:BRANCH", description = "The fork branch.")
+    private String head;
+
+    @Option(names = "--base", paramLabel = "B", description = "Upstream base branch (default: its default branch).")
+    private String base;
+
+    @Option(names = "--title", required = true, paramLabel = "T", description = "The pull request title.")
+    private String title;
+
+    @Option(names = "--body-file", required = true, paramLabel = "F", description = "Markdown file with the body.")
+    private Path bodyFile;
+
+    @Option(names = "--draft", description = "Open as a draft.")
+    private boolean draft;
+
+    @Option(names = "--no-maintainer-can-modify",
+            description = "Do not let upstream maintainers push to the branch (default: allow).")
+    private boolean noMaintainerCanModify;
+
+    @Option(names = "--label", paramLabel = "L", description = "A label to add; repeatable.")
+    private List<String> labels = new ArrayList<>();
+
+    @Option(names = "--reviewer", paramLabel = "R",
+            description = "A reviewer: a login, or ORG/TEAM for a team; repeatable.")
+    private List<String> reviewers = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        PullRequestProposal proposal;
+        try {
+            proposal = PullRequestProposal.of(RepositoryName.parse(upstream), HeadRef.parse(head), title, readBody())
+                    .withBase(base).withDraft(draft).withMaintainerCanModify(!noMaintainerCanModify)
+                    .withLabels(labels).withReviewers(reviewers);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            UpstreamPullRequest pr = new UpstreamPullRequests(github.session()).open(proposal);
+            print(pr);
+            return UpstreamPrCommand.EXIT_OK;
+        } catch (GitHubException e) {
+            return GitHubOptions.report(spec.commandLine(), e);
+        }
+    }
+
+    private String readBody() {
+        try {
+            return Files.readString(bodyFile, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new IllegalArgumentException("--body-file " + bodyFile + ": not UTF-8 text; save it as UTF-8");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--body-file " + bodyFile + ": cannot read it ("
+                    + e.getClass().getSimpleName() + "); give a readable markdown file");
+        }
+    }
+
+    private void print(UpstreamPullRequest pr) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = new ObjectMapper().createObjectNode();
+            root.put("number", pr.number());
+            root.put("url", pr.url());
+            root.put("created", pr.created());
+            root.put("maintainer_can_modify", pr.maintainerCanModify());
+            root.put("draft", pr.draft());
+            root.put("base", pr.base());
+            root.put("head_sha", pr.headSha());
+            ArrayNode warnings = root.putArray("warnings");
+            pr.warnings().forEach(warnings::add);
+            out.println(root.toPrettyString());
+        } else {
+            out.println((pr.created() ? "Opened " : "Already open: ") + pr.url());
+            for (String w : pr.warnings()) {
+                out.println("warning: " + w);
+            }
+        }
+        out.flush();
+    }
+}

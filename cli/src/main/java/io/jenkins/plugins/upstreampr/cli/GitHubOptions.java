@@ -1,0 +1,101 @@
+package io.jenkins.plugins.upstreampr.cli;
+
+import io.jenkins.plugins.upstreampr.github.GitHubException;
+import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The GitHub options of the commands that talk to GitHub (mix in with {@code @Mixin GitHubOptions github;}):
+ * {@code --api-url} and where the token comes from. The token is read from the {@code GITHUB_TOKEN} environment
+ * variable or from the file named by {@code --token-file}; never from an argument value, so it does not end up
+ * in shell history or process listings.
+ */
+public final class GitHubOptions {
+
+    /** Where environment variables come from; replaced only by tests. */
+    static UnaryOperator<String> environment = System::getenv;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--api-url", paramLabel = "URL", defaultValue = "https://api.github.com",
+            description = "GitHub REST API URL: https://api.github.com (default) or https://HOST/api/v3 for "
+                    + "GitHub Enterprise.")
+    private String apiUrl;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Read the GitHub token from FILE (default: the GITHUB_TOKEN environment variable).")
+    private Path tokenFile;
+
+    /**
+     * Refuses a token given as an argument value, without printing it (picocli would echo an unknown option's
+     * value in its error message).
+     */
+    @Option(names = {"--token", "--github-token"}, hidden = true, paramLabel = "REFUSED")
+    void refuseTokenArgument(String ignored) {
+        throw new ParameterException(spec.commandLine(), "A GitHub token is never accepted as an argument value (it "
+                + "would be visible in shell history and process listings; the value was not printed). Set "
+                + "GITHUB_TOKEN or pass --token-file FILE");
+    }
+
+    /** A session on the API URL with the token. */
+    public GitHubSession session() {
+        URI uri;
+        try {
+            uri = URI.create(apiUrl.strip());
+            return GitHubSession.connect(uri, token());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--api-url: " + e.getMessage());
+        }
+    }
+
+    private String token() {
+        if (tokenFile != null) {
+            String token;
+            try {
+                token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "--token-file " + tokenFile
+                        + ": cannot read it (" + e.getClass().getSimpleName() + "); give a readable file holding the "
+                        + "token");
+            }
+            if (token.isEmpty() || token.contains("\n")) {
+                throw new ParameterException(spec.commandLine(), "--token-file " + tokenFile
+                        + ": expected exactly one line holding the token");
+            }
+            return token;
+        }
+        String token = environment.apply("GITHUB_TOKEN");
+        if (token == null || token.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "No GitHub token: set the GITHUB_TOKEN environment "
+                    + "variable or pass --token-file FILE (a token is never accepted as an argument value)");
+        }
+        return token.strip();
+    }
+
+    /**
+     * Prints a GitHub failure as one line on stderr and returns its exit code: 2 for what the user can fix in the
+     * input (bad credentials, not found, refused by validation), 1 for the rest (rate limit, GitHub down,
+     * network).
+     */
+    static int report(CommandLine command, GitHubException e) {
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " "));
+        err.flush();
+        return switch (e.kind()) {
+            case BAD_CREDENTIALS, NOT_FOUND, VALIDATION, FORBIDDEN -> UpstreamPrCommand.EXIT_BAD_INPUT;
+            default -> UpstreamPrCommand.EXIT_UNEXPECTED;
+        };
+    }
+}

@@ -1,0 +1,169 @@
+package io.jenkins.plugins.upstreampr.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.upstreampr.github.CheckResult;
+import io.jenkins.plugins.upstreampr.github.FreezeWindow;
+import io.jenkins.plugins.upstreampr.github.GitHubException;
+import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.Preflight;
+import io.jenkins.plugins.upstreampr.github.PreflightReport;
+import io.jenkins.plugins.upstreampr.github.PreflightRequest;
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import io.jenkins.plugins.upstreampr.github.RequiredChecks;
+import io.jenkins.plugins.upstreampr.github.StagingCheck;
+import io.jenkins.plugins.upstreampr.github.StagingPolicy;
+import io.jenkins.plugins.upstreampr.github.StagingVerdict;
+import io.jenkins.plugins.upstreampr.github.TimingPolicy;
+import io.jenkins.plugins.upstreampr.github.Verdict;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code upstream-pr preflight}: the staging CI verdict and what to know before opening the upstream PR. */
+@Command(name = "preflight", mixinStandardHelpOptions = true,
+        description = "Read the staging pull request's CI (combined status and check runs of its head) and report "
+                + "GREEN, PENDING, RED or NONE, with each check, plus warnings (existing upstream pull request, "
+                + "freeze, upcoming milestone).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:green (or none with --allow-none)", "4:pending", "5:red or none",
+            "1:GitHub failed (rate limit, outage, network)", "2:usage error, bad credentials, not found"})
+public final class PreflightCommand implements Callable<Integer> {
+
+    static final int EXIT_PENDING = 4;
+    static final int EXIT_RED = 5;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private GitHubOptions github;
+
+    @Option(names = "--staging", required = true, paramLabel = "OWNER/REPO#N",
+            description = "The staging pull request inside the fork.")
+    private String staging;
+
+    @Option(names = "--upstream", required = true, paramLabel = "OWNER/REPO", description = "The upstream repository.")
+    private String upstream;
+
+    @Option(names = "--base", paramLabel = "B", description = "Upstream base branch (default: its default branch).")
+    private String base;
+
+    @Option(names = "--require", paramLabel = "CHECK",
+            description = "A check that must pass (exact name or glob with * and ?); repeatable. When given, only "
+                    + "these decide, and a missing one is pending.")
+    private List<String> required = new ArrayList<>();
+
+    @Option(names = "--allow-none", description = "A commit without any check counts as passing (exit 0).")
+    private boolean allowNone;
+
+    @Option(names = "--look-up-existing",
+            description = "Also look for an open upstream pull request from the same branch (one more request).")
+    private boolean lookUpExisting;
+
+    @Option(names = "--wait", paramLabel = "DURATION",
+            description = "While pending, poll until this ISO-8601 duration has passed (e.g. PT20M); polls are "
+                    + "conditional requests, free while nothing changes.")
+    private String wait;
+
+    @Option(names = "--freeze", paramLabel = "FROM..TO[:REASON]",
+            description = "A declared upstream freeze window (ISO dates, inclusive); repeatable.")
+    private List<String> freezes = new ArrayList<>();
+
+    @Option(names = "--milestone-days", paramLabel = "N", defaultValue = "0",
+            description = "Warn about open upstream milestones due within N days (one more request).")
+    private int milestoneDays;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        PreflightRequest request;
+        Duration waitFor;
+        try {
+            List<FreezeWindow> windows = freezes.stream().map(FreezeWindow::parse).toList();
+            StagingPolicy policy = new StagingPolicy(new RequiredChecks(required), allowNone);
+            request = new PreflightRequest(PullRequestRef.parse(staging), RepositoryName.parse(upstream), base, policy,
+                    lookUpExisting, new TimingPolicy(windows, milestoneDays));
+            waitFor = wait == null ? Duration.ZERO : Duration.parse(wait);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        GitHubSession session = github.session();
+        try {
+            PreflightReport report = new Preflight(session).run(request);
+            if (report.verdict().verdict() == Verdict.PENDING && !waitFor.isZero()) {
+                StagingVerdict awaited = new StagingCheck(session).await(request.staging(), request.policy(), waitFor,
+                        Duration.ofSeconds(15), Duration.ofMinutes(2));
+                report = new PreflightReport(awaited, report.upstream(), report.base(), report.existing(),
+                        report.timing());
+            }
+            print(report);
+            return exitCode(report.verdict());
+        } catch (GitHubException e) {
+            return GitHubOptions.report(spec.commandLine(), e);
+        }
+    }
+
+    static int exitCode(StagingVerdict verdict) {
+        if (verdict.passes()) {
+            return UpstreamPrCommand.EXIT_OK;
+        }
+        return verdict.verdict() == Verdict.PENDING ? EXIT_PENDING : EXIT_RED;
+    }
+
+    private void print(PreflightReport report) {
+        PrintWriter out = spec.commandLine().getOut();
+        StagingVerdict v = report.verdict();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = mapper.createObjectNode();
+            root.put("verdict", v.verdict().json());
+            root.put("sha", v.sha());
+            root.put("staging", String.valueOf(v.pullRequest()));
+            root.put("head", v.head() == null ? null : v.head().toString());
+            root.put("upstream", report.upstream().toString());
+            root.put("base", report.base());
+            ArrayNode checks = root.putArray("checks");
+            for (CheckResult c : v.checks()) {
+                checks.addObject().put("name", c.name()).put("state", c.state().json()).put("url", c.url())
+                        .put("required", c.required());
+            }
+            if (report.existing().isPresent()) {
+                root.putObject("existing").put("number", report.existing().get().number())
+                        .put("url", report.existing().get().url());
+            } else {
+                root.putNull("existing");
+            }
+            root.put("frozen", report.timing().frozen());
+            ArrayNode warnings = root.putArray("warnings");
+            report.warnings().forEach(warnings::add);
+            out.println(root.toPrettyString());
+        } else {
+            out.println("Staging " + v.subject() + " at " + v.sha() + ": " + v.verdict()
+                    + (v.passes() && v.verdict() == Verdict.NONE ? " (allowed)" : ""));
+            for (CheckResult c : v.checks()) {
+                out.println("  " + (c.required() ? "" : "(not required) ") + c.state().json() + "  " + c.name()
+                        + (c.url() == null ? "" : "  " + c.url()));
+            }
+            out.println("Upstream " + report.upstream() + ", base " + report.base());
+            for (String w : report.warnings()) {
+                out.println("warning: " + w);
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,180 @@
+package io.jenkins.plugins.upstreampr.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_A;
+import static io.jenkins.plugins.upstreampr.github.GitHubStub.TOKEN;
+import static io.jenkins.plugins.upstreampr.github.GitHubStub.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.upstreampr.github.GitHubStub;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code upstream-pr preflight} and {@code create} against a GitHub stand-in validated by GitHub's description. */
+class GitHubCommandsTest {
+
+    private final GitHubStub github = new GitHubStub();
+    private final List<CommandRun> runs = new ArrayList<>();
+    @TempDir
+    Path dir;
+    private Path tokenFile;
+
+    @BeforeEach
+    void token() throws Exception {
+        tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+        GitHubOptions.environment = name -> null;
+    }
+
+    @AfterEach
+    void validateAndStop() {
+        GitHubOptions.environment = System::getenv;
+        try {
+            github.assertRequestsFollowTheDescription();
+            for (CommandRun run : runs) {
+                // Checked without printing the output, which would print the token if it leaked.
+                assertThat((run.out() + run.err()).contains(TOKEN)).as("the token appears in a command's output")
+                        .isFalse();
+            }
+        } finally {
+            github.close();
+        }
+    }
+
+    private CommandRun run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--api-url");
+        all.add(github.apiUrl().toString());
+        CommandRun run = CommandRun.run(all.toArray(String[]::new));
+        runs.add(run);
+        return run;
+    }
+
+    private void stubStaging(String[] statuses, String... checkRuns) {
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/pulls/7")).willReturn(json(200,
+                GitHubStub.pullRequest("octo", "fork", 7, "fix/issue-1234", SHA_A))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + SHA_A + "/status"))
+                .willReturn(json(200, GitHubStub.combinedStatus(SHA_A, statuses))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + SHA_A + "/check-runs"))
+                .willReturn(json(200, GitHubStub.checkRuns(SHA_A, checkRuns))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
+                .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
+    }
+
+    @Test
+    void preflightGreenPrintsTheVerdictAsJsonAndExitsZero() throws Exception {
+        stubStaging(new String[] {"ci/jenkins=success"}, "build=completed/success");
+
+        CommandRun run = run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project", "--json",
+                "--token-file", tokenFile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        JsonNode out = new ObjectMapper().readTree(run.out());
+        assertThat(out.path("verdict").asText()).isEqualTo("green");
+        assertThat(out.path("sha").asText()).isEqualTo(SHA_A);
+        assertThat(out.path("checks")).hasSize(2);
+        assertThat(out.path("checks").get(0).path("name").asText()).isEqualTo("ci/jenkins");
+        assertThat(out.path("checks").get(0).path("state").asText()).isEqualTo("success");
+        assertThat(out.path("checks").get(0).path("url").asText()).isEqualTo("https://ci.example.com/ci/jenkins");
+        assertThat(out.path("warnings").isArray()).isTrue();
+        assertThat(out.path("base").asText()).isEqualTo("main");
+    }
+
+    @Test
+    void preflightPendingExitsFourAndRedOrNoneFive() {
+        stubStaging(new String[] {"ci=success"}, "build=in_progress");
+        assertThat(run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project", "--token-file",
+                tokenFile.toString()).exitCode()).isEqualTo(4);
+        assertThat(run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project", "--require",
+                "ci", "--token-file", tokenFile.toString()).exitCode()).isEqualTo(0);
+        assertThat(run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project", "--require",
+                "deploy", "--token-file", tokenFile.toString()).exitCode()).isEqualTo(4);
+    }
+
+    @Test
+    void preflightRedAndNoneExitFive() {
+        stubStaging(new String[] {}, "build=completed/failure");
+        CommandRun red = run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project",
+                "--token-file", tokenFile.toString());
+        assertThat(red.exitCode()).isEqualTo(5);
+        assertThat(red.out()).contains("RED").contains("failure  build");
+
+        stubStaging(new String[] {});
+        assertThat(run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project", "--token-file",
+                tokenFile.toString()).exitCode()).isEqualTo(5);
+        assertThat(run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project", "--allow-none",
+                "--token-file", tokenFile.toString()).exitCode()).isEqualTo(0);
+    }
+
+    @Test
+    void createPrintsNumberUrlAndCreated() throws Exception {
+        Path body = Files.writeString(dir.resolve("body.md"), "Fixes #1234\n");
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
+                .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
+        github.server.stubFor(post(urlPathEqualTo("/repos/upstream/project/pulls")).willReturn(json(201,
+                GitHubStub.createdPullRequest("upstream/project", 42, "octo:fix/issue-1234", "main", SHA_A, true))));
+        GitHubOptions.environment = name -> name.equals("GITHUB_TOKEN") ? TOKEN : null;
+
+        CommandRun run = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234", "--title",
+                "Fix issue 1234", "--body-file", body.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        JsonNode out = new ObjectMapper().readTree(run.out());
+        assertThat(out.path("number").asInt()).isEqualTo(42);
+        assertThat(out.path("url").asText()).isEqualTo("https://github.com/upstream/project/pull/42");
+        assertThat(out.path("created").asBoolean()).isTrue();
+        assertThat(github.events()).allSatisfy(e -> assertThat(e.getRequest().getHeader("Authorization"))
+                .isEqualTo("token " + TOKEN));
+    }
+
+    @Test
+    void withoutATokenTheCommandSaysWhereToPutOne() {
+        CommandRun run = run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("GITHUB_TOKEN").contains("--token-file").contains("never accepted as an argument");
+        assertThat(github.requests()).isEmpty();
+    }
+
+    @Test
+    void thereIsNoOptionToPassTheTokenAsAValue() {
+        CommandRun run = run("create", "--upstream", "u/p", "--head", "o:b", "--title", "t", "--body-file", "x",
+                "--token", TOKEN);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("never accepted as an argument value").contains("GITHUB_TOKEN");
+    }
+
+    @Test
+    void badCredentialsAreOneLineAndExitTwo() {
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/pulls/7")).willReturn(json(401,
+                GitHubStub.error("Bad credentials"))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
+                .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
+
+        CommandRun run = run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project",
+                "--token-file", tokenFile.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("upstream-pr preflight: GitHub rejected the credentials")
+                .contains("octo/fork#7").doesNotContain("\n");
+    }
+
+    @Test
+    void badNamesAreUsageErrors() {
+        CommandRun run = run("preflight", "--staging", "octo/fork", "--upstream", "upstream/project",
+                "--token-file", tokenFile.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'octo/fork'").contains("OWNER/REPO#NUMBER");
+    }
+}

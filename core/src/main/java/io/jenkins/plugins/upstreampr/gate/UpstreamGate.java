@@ -1,0 +1,171 @@
+package io.jenkins.plugins.upstreampr.gate;
+
+import io.jenkins.plugins.upstreampr.body.PullRequestBodyRenderer;
+import io.jenkins.plugins.upstreampr.body.PullRequestText;
+import io.jenkins.plugins.upstreampr.chant.AcceptanceCriteria;
+import io.jenkins.plugins.upstreampr.chant.ChantTree;
+import io.jenkins.plugins.upstreampr.chant.Refusal;
+import io.jenkins.plugins.upstreampr.chant.Spec;
+import io.jenkins.plugins.upstreampr.chant.SpecResolver;
+import io.jenkins.plugins.upstreampr.chant.SpecTrail;
+import io.jenkins.plugins.upstreampr.chant.TrailGap;
+import io.jenkins.plugins.upstreampr.chant.UncountedChecklist;
+import io.jenkins.plugins.upstreampr.github.CheckResult;
+import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.HeadCheck;
+import io.jenkins.plugins.upstreampr.github.HeadRef;
+import io.jenkins.plugins.upstreampr.github.Preflight;
+import io.jenkins.plugins.upstreampr.github.PreflightReport;
+import io.jenkins.plugins.upstreampr.github.PreflightRequest;
+import io.jenkins.plugins.upstreampr.github.PullRequestProposal;
+import io.jenkins.plugins.upstreampr.github.StagingCheck;
+import io.jenkins.plugins.upstreampr.github.StagingVerdict;
+import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
+import io.jenkins.plugins.upstreampr.github.UpstreamPullRequests;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The human gate, wherever it runs: {@link #prepare} reads everything the person needs before the pause (staging
+ * verdict, upstream base, timing, the specs trail, the proposed text); {@link #submit} carries out what they decided
+ * after it: re-reads the staging head and redoes the verdict if it moved, opens the upstream pull request
+ * idempotently, and writes the record and the trail as artifacts. The terminal ({@code upstream-pr gate}) and the
+ * Jenkins steps are thin front ends over this class.
+ */
+public final class UpstreamGate {
+
+    private final GitHubSession session;
+    private final SpecResolver resolver;
+
+    public UpstreamGate(GitHubSession session, Clock clock) {
+        this.session = session;
+        this.resolver = new SpecResolver(clock);
+    }
+
+    /**
+     * Reads everything shown at the gate. The staging pull request must be the one whose head is the branch to be
+     * proposed: CI on another branch proves nothing about this one.
+     *
+     * @throws Refusal when the staging head is not {@code request.head()}
+     */
+    public GateProposal prepare(GateRequest request, ChantTree tree) {
+        SpecTrail trail = SpecTrail.of(tree, resolver.resolveIncludingArchived(tree, request.spec()));
+        PullRequestText text = new PullRequestBodyRenderer().render(trail, request.template());
+        PreflightReport report = new Preflight(session).run(new PreflightRequest(request.staging(), request.upstream(),
+                request.base(), request.stagingPolicy(), request.lookUpExisting(), request.timing()));
+        HeadRef stagingHead = report.verdict().head();
+        if (stagingHead != null && !sameHead(stagingHead, request.head())) {
+            throw new Refusal("Staging pull request " + request.staging() + " is for " + stagingHead + ", not for "
+                    + request.head() + ": its CI says nothing about the branch to propose. Give the staging pull "
+                    + "request of " + request.head() + ", or propose " + stagingHead + ".");
+        }
+        List<CriteriaGap> gaps = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(report.warnings());
+        for (Spec spec : trail.specs()) {
+            AcceptanceCriteria criteria = AcceptanceCriteria.of(spec);
+            if (criteria.unchecked() > 0) {
+                gaps.add(new CriteriaGap(spec.id(), spec.title(), criteria.unchecked(), criteria.total()));
+            }
+            for (UncountedChecklist uncounted : AcceptanceCriteria.uncounted(spec.body())) {
+                warnings.add(spec.id() + ": " + uncounted.describe());
+            }
+        }
+        trail.gaps().stream().map(TrailGap::describe).forEach(warnings::add);
+        return new GateProposal(request, tree.root(), report, trail, text, gaps, warnings);
+    }
+
+    /**
+     * Carries out {@code decision} on {@code proposal}. A deferral or rejection opens nothing and is recorded; an
+     * approval is refused while a freeze or unchecked criteria stand without an override, or when the staging head
+     * moved to a commit whose CI is not green.
+     *
+     * @param artifactsDir where to write the record and the trail (see {@link GateArtifacts}); {@code null} for none
+     * @throws Refusal when the approval cannot be carried out; nothing was opened
+     */
+    public GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir) throws IOException {
+        List<String> warnings = new ArrayList<>(proposal.warnings());
+        StagingVerdict verdict = proposal.verdict();
+        Optional<UpstreamPullRequest> opened = Optional.empty();
+        if (decision.approved()) {
+            for (String block : proposal.overridableBlocks()) {
+                if (!decision.overrides(block)) {
+                    throw new Refusal(refusalFor(block, proposal));
+                }
+            }
+            if (!verdict.passes()) {
+                throw new Refusal("The staging CI verdict on " + verdict.sha() + " is "
+                        + verdict.verdict().name().toLowerCase(Locale.ROOT) + "; the upstream pull request can only "
+                        + "be opened once " + verdict.subject() + " is green.");
+            }
+            HeadCheck head = new StagingCheck(session).confirm(verdict);
+            if (head.moved()) {
+                verdict = head.current();
+                warnings.addAll(verdict.warnings());
+                if (!verdict.passes()) {
+                    throw new Refusal("The staging head moved from " + head.previous().sha() + " to " + verdict.sha()
+                            + " while the gate was open, and CI on the new commit is "
+                            + verdict.verdict().name().toLowerCase(Locale.ROOT) + ": nothing was opened. Run the gate "
+                            + "again once CI on " + verdict.sha() + " is green.");
+                }
+            }
+            GateRequest request = proposal.request();
+            PullRequestProposal pr = PullRequestProposal.of(request.upstream(), request.head(), decision.title(),
+                            decision.body())
+                    .withBase(proposal.preflight().base())
+                    .withDraft(decision.draft())
+                    .withMaintainerCanModify(request.maintainerCanModify())
+                    .withLabels(request.labels())
+                    .withReviewers(request.reviewers())
+                    .withExpectedHeadSha(verdict.sha());
+            UpstreamPullRequest upstream = new UpstreamPullRequests(session).open(pr);
+            warnings.addAll(upstream.warnings());
+            opened = Optional.of(upstream);
+        }
+        GateRecord record = GateRecord.of(decision, stagingRecord(verdict), upstreamRecord(proposal, opened),
+                warnings, proposal.trail().specs().stream()
+                        .map(s -> new GateRecord.SpecEntry(s.id().value(), s.path(), s.status().yamlName())).toList());
+        String title = decision.approved() ? decision.title() : proposal.text().title();
+        String body = decision.approved() ? decision.body() : proposal.text().body();
+        Map<String, String> artifacts = artifactsDir == null ? Map.of()
+                : GateArtifacts.write(artifactsDir, record, title, body, proposal.repositoryRoot(),
+                        proposal.trailFiles());
+        return new GateOutcome(record, opened, artifacts, warnings);
+    }
+
+    private static String refusalFor(String block, GateProposal proposal) {
+        if (GateProposal.FREEZE.equals(block)) {
+            return "The upstream repository is in a declared freeze (" + String.join("; ",
+                    proposal.preflight().timing().warnings()) + "): approve only with an override of '"
+                    + GateProposal.FREEZE + "' and a reason, or defer.";
+        }
+        return "Unchecked acceptance criteria in the trail (" + String.join("; ", proposal.uncheckedCriteria()
+                .stream().map(CriteriaGap::describe).toList()) + "): check them in the specs, or approve with an "
+                + "override of '" + GateProposal.UNCHECKED_CRITERIA + "' and a reason.";
+    }
+
+    private static boolean sameHead(HeadRef a, HeadRef b) {
+        return a.owner().equalsIgnoreCase(b.owner()) && a.branch().equals(b.branch());
+    }
+
+    private static GateRecord.Staging stagingRecord(StagingVerdict verdict) {
+        List<GateRecord.Check> checks = new ArrayList<>();
+        for (CheckResult c : verdict.checks()) {
+            checks.add(new GateRecord.Check(c.name(), c.state().json(), c.url()));
+        }
+        return new GateRecord.Staging(verdict.pullRequest() != null ? verdict.pullRequest().toString()
+                : verdict.subject(), verdict.sha(), verdict.verdict().json(), checks);
+    }
+
+    private static GateRecord.Upstream upstreamRecord(GateProposal proposal, Optional<UpstreamPullRequest> opened) {
+        GateRequest request = proposal.request();
+        return opened.map(pr -> new GateRecord.Upstream(request.upstream().toString(), request.head().toString(),
+                        pr.base(), pr.number(), pr.url(), pr.created()))
+                .orElse(null);
+    }
+}

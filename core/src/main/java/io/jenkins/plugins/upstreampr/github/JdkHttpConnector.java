@@ -1,0 +1,80 @@
+package io.jenkins.plugins.upstreampr.github;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.kohsuke.github.connector.GitHubConnector;
+import org.kohsuke.github.connector.GitHubConnectorRequest;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+
+/**
+ * The default {@link GitHubConnector} of this project: {@code java.net.http} with a connect timeout and a
+ * per-request timeout (github-api's {@code HttpClientGitHubConnector} sets none, so a silent server would
+ * block a gate forever). Redirects are not followed here, as in github-api; GitHub answers the gate's
+ * calls without redirects.
+ */
+public final class JdkHttpConnector implements GitHubConnector {
+
+    /** Headers {@code java.net.http} sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    /**
+     * @param connectTimeout bound on establishing a connection
+     * @param requestTimeout bound on waiting for a response's headers
+     */
+    public JdkHttpConnector(Duration connectTimeout, Duration requestTimeout) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+    }
+
+    /** Connect timeout 10 s, request timeout 30 s. */
+    public static JdkHttpConnector withDefaultTimeouts() {
+        return new JdkHttpConnector(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    @Override
+    public GitHubConnectorResponse send(GitHubConnectorRequest request) throws IOException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder().timeout(requestTimeout);
+        try {
+            builder.uri(request.url().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException("Invalid GitHub API URL " + request.url(), e);
+        }
+        for (Map.Entry<String, List<String>> header : request.allHeaders().entrySet()) {
+            if (header.getValue() != null && !RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                builder.header(header.getKey(), String.join(", ", header.getValue()));
+            }
+        }
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        if (request.hasBody()) {
+            try (InputStream in = request.body()) {
+                body = HttpRequest.BodyPublishers.ofByteArray(in == null ? new byte[0] : in.readAllBytes());
+            }
+        }
+        builder.method(request.method(), body);
+        try {
+            HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new BufferedResponse(request, response.statusCode(), response.headers().map(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw (InterruptedIOException) new InterruptedIOException("Interrupted while calling " + request.url())
+                    .initCause(e);
+        }
+    }
+}

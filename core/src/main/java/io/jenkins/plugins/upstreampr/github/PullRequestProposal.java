@@ -1,0 +1,100 @@
+package io.jenkins.plugins.upstreampr.github;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to open upstream: {@code head = OWNER:BRANCH} (in the fork) into {@code upstream:base}.
+ *
+ * @param upstream the repository receiving the pull request
+ * @param head the fork branch
+ * @param base the target branch, or null for the upstream's default branch
+ * @param title the title (required)
+ * @param body the markdown body (may be empty)
+ * @param draft open as a draft
+ * @param maintainerCanModify let upstream maintainers push to the head branch (GitHub may refuse it for
+ *        cross-owner forks; see {@link UpstreamPullRequests#open})
+ * @param labels labels to add
+ * @param reviewers user logins to request reviews from
+ * @param teamReviewers team slugs (of the upstream organization) to request reviews from
+ * @param expectedHeadSha the SHA the CI verdict was for, or null: a created pull request on another head is
+ *        reported in its warnings
+ */
+public record PullRequestProposal(RepositoryName upstream, HeadRef head, String base, String title, String body,
+        boolean draft, boolean maintainerCanModify, List<String> labels, List<String> reviewers,
+        List<String> teamReviewers, String expectedHeadSha) {
+
+    public PullRequestProposal {
+        Objects.requireNonNull(upstream, "upstream");
+        Objects.requireNonNull(head, "head");
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("The pull request title for " + upstream + " must not be empty");
+        }
+        if (base != null && base.isBlank()) {
+            base = null;
+        }
+        body = body == null ? "" : body;
+        labels = List.copyOf(labels);
+        reviewers = List.copyOf(reviewers);
+        teamReviewers = List.copyOf(teamReviewers);
+    }
+
+    /** A non-draft proposal into the default branch, letting maintainers modify, with no labels or reviewers. */
+    public static PullRequestProposal of(RepositoryName upstream, HeadRef head, String title, String body) {
+        return new PullRequestProposal(upstream, head, null, title, body, false, true, List.of(), List.of(), List.of(),
+                null);
+    }
+
+    /** This proposal into {@code base} (null: the default branch). */
+    public PullRequestProposal withBase(String base) {
+        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
+                reviewers, teamReviewers, expectedHeadSha);
+    }
+
+    /** This proposal as a draft or not. */
+    public PullRequestProposal withDraft(boolean draft) {
+        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
+                reviewers, teamReviewers, expectedHeadSha);
+    }
+
+    /** This proposal with or without letting maintainers modify the head branch. */
+    public PullRequestProposal withMaintainerCanModify(boolean maintainerCanModify) {
+        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
+                reviewers, teamReviewers, expectedHeadSha);
+    }
+
+    /** This proposal with {@code labels}. */
+    public PullRequestProposal withLabels(List<String> labels) {
+        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
+                reviewers, teamReviewers, expectedHeadSha);
+    }
+
+    /**
+     * This proposal with reviewers: {@code login} for a user, {@code ORG/TEAM-SLUG} (or {@code @ORG/TEAM-SLUG})
+     * for a team.
+     */
+    public PullRequestProposal withReviewers(List<String> reviewersAndTeams) {
+        List<String> users = new java.util.ArrayList<>();
+        List<String> teams = new java.util.ArrayList<>();
+        for (String r : reviewersAndTeams) {
+            String name = r.strip();
+            if (name.startsWith("@")) {
+                name = name.substring(1);
+            }
+            int slash = name.indexOf('/');
+            if (slash >= 0) {
+                teams.add(name.substring(slash + 1));
+            } else if (!name.isEmpty()) {
+                users.add(name);
+            }
+        }
+        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels, users,
+                teams, expectedHeadSha);
+    }
+
+    /** This proposal, expecting the head to be at {@code sha} (the verdict's SHA). */
+    public PullRequestProposal withExpectedHeadSha(String sha) {
+        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
+                reviewers, teamReviewers, sha);
+    }
+}

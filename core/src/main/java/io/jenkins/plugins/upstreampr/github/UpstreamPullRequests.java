@@ -1,0 +1,245 @@
+package io.jenkins.plugins.upstreampr.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Opens the upstream pull request idempotently: at most one open pull request per head and base, whatever
+ * happens (a second build racing, a lost answer, a cross-owner fork).
+ *
+ * <p>{@link #open} sends the POST first: GitHub itself refuses a second open pull request for the same head
+ * and base (422 "A pull request already exists"), and that answer is turned into a look-up of the existing one
+ * ({@code created=false}). So the common path costs one request and the race is handled by the same code. A
+ * POST without an answer (timeout, 5xx) is repeated only after a look-up confirmed that no pull request was
+ * opened.
+ */
+public final class UpstreamPullRequests {
+
+    private static final int FOLLOW_UP_ATTEMPTS = 3;
+    private static final Duration FOLLOW_UP_BACKOFF = Duration.ofSeconds(1);
+
+    private final GitHubSession session;
+
+    /** Works through {@code session}. */
+    public UpstreamPullRequests(GitHubSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
+
+    /** The default branch of {@code upstream} (one request). */
+    public String defaultBranch(RepositoryName upstream) {
+        JsonNode repo = session.get("reading repository " + upstream, upstream.apiPath(), Map.of());
+        String branch = repo.path("default_branch").asText("");
+        if (branch.isEmpty()) {
+            throw new GitHubException(GitHubException.Kind.UNEXPECTED, 200, "GitHub's answer for repository "
+                    + upstream + " has no default branch; pass the base branch explicitly (--base).", null, List.of(),
+                    null);
+        }
+        return branch;
+    }
+
+    /** The open pull request from {@code head} into {@code upstream:base}, if there is one (one request). */
+    public Optional<UpstreamPullRequest> findOpen(RepositoryName upstream, HeadRef head, String base) {
+        JsonNode list = session.get("looking for an open pull request from " + head + " into " + upstream + ":" + base,
+                upstream.apiPath() + "/pulls",
+                GitHubSession.query("state", "open", "head", head.toString(), "base", base, "per_page", "10"));
+        for (JsonNode pr : list) {
+            if (base.equals(pr.path("base").path("ref").asText())) {
+                return Optional.of(toPullRequest(upstream, pr, false, head, base));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Opens the pull request, or returns the open one with the same head and base ({@code created=false}).
+     *
+     * <ul>
+     *   <li>base not given: the upstream's default branch is read first;</li>
+     *   <li>422 "A pull request already exists" (another build won a race, or a previous run): the existing pull
+     *       request is looked up (retried briefly while GitHub's list catches up) and returned;</li>
+     *   <li>422 "Fork collab can't be granted" (the credentials cannot write to a cross-owner fork): sent once
+     *       more without {@code maintainer_can_modify}, and the result says maintainers cannot push;</li>
+     *   <li>no answer or 5xx: looked up; repeated once only if no pull request was opened;</li>
+     *   <li>labels and reviewers are added afterwards, retried briefly while the new pull request is not yet
+     *       visible; if they still fail, the pull request is returned with a warning (it exists; nothing is
+     *       undone).</li>
+     * </ul>
+     *
+     * @throws GitHubException with a message naming the repository, head and base and what to do
+     */
+    public UpstreamPullRequest open(PullRequestProposal proposal) {
+        String base = proposal.base() != null ? proposal.base() : defaultBranch(proposal.upstream());
+        UpstreamPullRequest pr = create(proposal, base);
+        List<String> warnings = new ArrayList<>(followUps(proposal, pr));
+        if (proposal.expectedHeadSha() != null && pr.headSha() != null
+                && !proposal.expectedHeadSha().equals(pr.headSha())) {
+            warnings.add("Pull request " + pr.url() + " has head " + pr.headSha() + ", but the CI verdict was for "
+                    + proposal.expectedHeadSha() + ": the branch " + proposal.head() + " moved meanwhile.");
+        }
+        return pr.withWarnings(warnings);
+    }
+
+    private UpstreamPullRequest create(PullRequestProposal p, String base) {
+        boolean maintainerCanModify = p.maintainerCanModify();
+        List<String> warnings = new ArrayList<>();
+        String what = "opening a pull request from " + p.head() + " into " + p.upstream() + ":" + base;
+        int ambiguousFailures = 0;
+        while (true) {
+            try {
+                JsonNode created = session.post(what, p.upstream().apiPath() + "/pulls",
+                        requestBody(p, base, maintainerCanModify));
+                return toPullRequest(p.upstream(), created, true, p.head(), base).withWarnings(warnings);
+            } catch (GitHubException e) {
+                if (e.validationSays("already exists")) {
+                    return existingAfterRace(p, base, e).withWarnings(warnings);
+                }
+                if (e.validationSays("fork collab") && maintainerCanModify) {
+                    maintainerCanModify = false;
+                    warnings.add("Maintainers of " + p.upstream() + " cannot push to " + p.head()
+                            + ": GitHub refused to grant it with these credentials (" + String.join("; ", e.details())
+                            + "). The pull request was opened without 'allow edits by maintainers'; enable it on "
+                            + "the pull request page as the fork owner if wanted.");
+                    continue;
+                }
+                if (e.kind() == GitHubException.Kind.SERVER_ERROR || e.kind() == GitHubException.Kind.UNREACHABLE) {
+                    Optional<UpstreamPullRequest> found = findOpen(p.upstream(), p.head(), base);
+                    if (found.isPresent()) {
+                        warnings.add("The request opening the pull request got no clear answer (" + e.kind()
+                                + "), but " + found.get().url() + " is open now; it was most likely opened by it.");
+                        return found.get().asCreated(true).withWarnings(warnings);
+                    }
+                    ambiguousFailures++;
+                    if (ambiguousFailures < 2) {
+                        session.sleeperPause(FOLLOW_UP_BACKOFF, what);
+                        continue;
+                    }
+                }
+                throw explain(e, p, base);
+            }
+        }
+    }
+
+    private UpstreamPullRequest existingAfterRace(PullRequestProposal p, String base, GitHubException cause) {
+        Duration wait = FOLLOW_UP_BACKOFF;
+        for (int attempt = 1; attempt <= FOLLOW_UP_ATTEMPTS; attempt++) {
+            Optional<UpstreamPullRequest> found = findOpen(p.upstream(), p.head(), base);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (attempt < FOLLOW_UP_ATTEMPTS) {
+                session.sleeperPause(wait, "looking up the existing pull request");
+                wait = wait.multipliedBy(2);
+            }
+        }
+        throw new GitHubException(GitHubException.Kind.VALIDATION, cause.status(), "GitHub says a pull request from "
+                + p.head() + " into " + p.upstream() + ":" + base + " already exists, but no open one is listed. "
+                + "Look at https://github.com/" + p.upstream() + "/pulls and try again in a minute.", null,
+                cause.details(), cause);
+    }
+
+    private static Map<String, Object> requestBody(PullRequestProposal p, String base, boolean maintainerCanModify) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", p.title());
+        body.put("head", p.head().toString());
+        body.put("base", base);
+        body.put("body", p.body());
+        body.put("draft", p.draft());
+        body.put("maintainer_can_modify", maintainerCanModify);
+        return body;
+    }
+
+    private List<String> followUps(PullRequestProposal p, UpstreamPullRequest pr) {
+        List<String> warnings = new ArrayList<>();
+        if (!p.labels().isEmpty()) {
+            followUp("adding labels " + p.labels() + " to " + p.upstream() + "#" + pr.number(),
+                    p.upstream().apiPath() + "/issues/" + pr.number() + "/labels", Map.of("labels", p.labels()),
+                    warnings);
+        }
+        if (!p.reviewers().isEmpty() || !p.teamReviewers().isEmpty()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (!p.reviewers().isEmpty()) {
+                body.put("reviewers", p.reviewers());
+            }
+            if (!p.teamReviewers().isEmpty()) {
+                body.put("team_reviewers", p.teamReviewers());
+            }
+            followUp("requesting reviews from " + body.values() + " on " + p.upstream() + "#" + pr.number(),
+                    p.upstream().apiPath() + "/pulls/" + pr.number() + "/requested_reviewers", body, warnings);
+        }
+        return warnings;
+    }
+
+    /** A call right after creation: retried briefly while GitHub does not see the new pull request yet. */
+    private void followUp(String what, String path, Object body, List<String> warnings) {
+        Duration wait = FOLLOW_UP_BACKOFF;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                session.post(what, path, body);
+                return;
+            } catch (GitHubException e) {
+                boolean notYetVisible = e.kind() == GitHubException.Kind.NOT_FOUND
+                        || e.kind() == GitHubException.Kind.VALIDATION || e.kind() == GitHubException.Kind.SERVER_ERROR;
+                if (!notYetVisible || attempt >= FOLLOW_UP_ATTEMPTS) {
+                    warnings.add("The pull request is open, but " + what + " failed: " + e.getMessage()
+                            + " Do it on the pull request page.");
+                    return;
+                }
+                session.sleeperPause(wait, what);
+                wait = wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private static GitHubException explain(GitHubException e, PullRequestProposal p, String base) {
+        String message = null;
+        if (e.validationSays("no commits between")) {
+            message = "There are no commits between " + p.upstream() + ":" + base + " and " + p.head()
+                    + ": the fix is not pushed to that branch, or it is already in " + base
+                    + ". Push the commits to the fork, or choose another base (--base).";
+        } else if (e.kind() == GitHubException.Kind.VALIDATION
+                && e.details().stream().anyMatch(d -> d.matches("(?i).*\\bhead\\b.*(invalid|missing).*"))) {
+            message = "GitHub cannot find the head branch " + p.head() + " for a pull request into " + p.upstream()
+                    + ": push the branch to " + p.head().owner() + "'s fork of " + p.upstream()
+                    + ", and check the owner and branch name (" + String.join("; ", e.details()) + ").";
+        } else if (e.kind() == GitHubException.Kind.VALIDATION
+                && e.details().stream().anyMatch(d -> d.matches("(?i).*\\bbase\\b.*(invalid|missing).*"))) {
+            message = "The base branch " + base + " does not exist in " + p.upstream()
+                    + ": check --base (or leave it out to use the default branch).";
+        } else if (e.kind() == GitHubException.Kind.NOT_FOUND) {
+            message = "Repository " + p.upstream() + " was not found while opening a pull request from " + p.head()
+                    + ", or the credentials cannot see it (" + "HTTP 404). Check --upstream and the token's access.";
+        }
+        if (message == null) {
+            return e;
+        }
+        return new GitHubException(e.kind(), e.status(), message, e.rateLimitReset().orElse(null), e.details(), e);
+    }
+
+    private static UpstreamPullRequest toPullRequest(RepositoryName upstream, JsonNode pr, boolean created,
+            HeadRef requestedHead, String requestedBase) {
+        String label = pr.path("head").path("label").asText("");
+        HeadRef head = requestedHead;
+        if (label.contains(":")) {
+            try {
+                head = HeadRef.parse(label);
+            } catch (IllegalArgumentException ignored) {
+                head = requestedHead;
+            }
+        }
+        String url = pr.path("html_url").asText("");
+        if (url.isEmpty()) {
+            throw new GitHubException(GitHubException.Kind.UNEXPECTED, 200, "GitHub's answer for the pull request from "
+                    + requestedHead + " into " + upstream + " has no html_url.", null, List.of(), null);
+        }
+        return new UpstreamPullRequest(upstream, pr.path("number").asInt(), url, created,
+                pr.path("maintainer_can_modify").asBoolean(false), pr.path("draft").asBoolean(false),
+                pr.path("base").path("ref").asText(requestedBase), head,
+                pr.path("head").path("sha").isTextual() ? pr.path("head").path("sha").asText() : null, List.of());
+    }
+}

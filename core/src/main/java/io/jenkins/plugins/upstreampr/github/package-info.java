@@ -1,0 +1,24 @@
+/**
+ * The GitHub side of the human gate, free of Jenkins.
+ *
+ * <p>What lives here:
+ * <ul>
+ *   <li>{@link io.jenkins.plugins.upstreampr.github.GitHubSession}: one authenticated conversation with a
+ *       GitHub (github.com or Enterprise) REST API, on top of github-api's {@code GitHubConnector} SPI: typed
+ *       errors ({@link io.jenkins.plugins.upstreampr.github.GitHubException}), bounded retries for reads,
+ *       rate-limit handling and conditional requests
+ *       ({@link io.jenkins.plugins.upstreampr.github.ConditionalRequestConnector}).</li>
+ *   <li>{@link io.jenkins.plugins.upstreampr.github.StagingCheck}: reads the staging pull request's CI and
+ *       produces a {@link io.jenkins.plugins.upstreampr.github.StagingVerdict} bound to one commit SHA, waits
+ *       while it is pending, and re-checks the head right before creation.</li>
+ *   <li>{@link io.jenkins.plugins.upstreampr.github.UpstreamPullRequests}: idempotent creation of the
+ *       upstream pull request ({@link io.jenkins.plugins.upstreampr.github.UpstreamPullRequest}).</li>
+ *   <li>{@link io.jenkins.plugins.upstreampr.github.TimingGuard}: freeze windows and upcoming milestones
+ *       ({@link io.jenkins.plugins.upstreampr.github.TimingReport}).</li>
+ *   <li>{@link io.jenkins.plugins.upstreampr.github.Preflight}: the reads before the human pause, issued in
+ *       parallel, composed into a {@link io.jenkins.plugins.upstreampr.github.PreflightReport}.</li>
+ * </ul>
+ * Tokens never leave {@link org.kohsuke.github.authorization.AuthorizationProvider}: no message, exception or
+ * value object of this package contains one.
+ */
+package io.jenkins.plugins.upstreampr.github;

@@ -1,0 +1,254 @@
+package io.jenkins.plugins.upstreampr.gate;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_A;
+import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_B;
+import static io.jenkins.plugins.upstreampr.github.GitHubStub.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.jenkins.plugins.upstreampr.chant.ChantTree;
+import io.jenkins.plugins.upstreampr.chant.ChantTreeReader;
+import io.jenkins.plugins.upstreampr.chant.ExampleRepository;
+import io.jenkins.plugins.upstreampr.chant.Refusal;
+import io.jenkins.plugins.upstreampr.github.FreezeWindow;
+import io.jenkins.plugins.upstreampr.github.GitHubStub;
+import io.jenkins.plugins.upstreampr.github.HeadRef;
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import io.jenkins.plugins.upstreampr.github.TimingPolicy;
+import io.jenkins.plugins.upstreampr.github.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole gate over the bundled example repository, against a WireMock GitHub checked against GitHub's description. */
+class UpstreamGateTest {
+
+    private static final PullRequestRef STAGING = PullRequestRef.parse("octo/fork#7");
+    private static final RepositoryName UPSTREAM = RepositoryName.parse("upstream/project");
+    private static final HeadRef HEAD = HeadRef.parse("octo:fix/issue-1234");
+    private static final String STAGING_PR = "/repos/octo/fork/pulls/7";
+    private static final String PULLS = "/repos/upstream/project/pulls";
+
+    private final GitHubStub github = new GitHubStub();
+    private final ChantTree tree = new ChantTreeReader().read(ExampleRepository.kvstore());
+    private final Clock clock = Clock.fixed(GitHubStub.NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path artifacts;
+
+    @AfterEach
+    void validateAndStop() {
+        try {
+            github.assertRequestsFollowTheDescription();
+        } finally {
+            github.close();
+        }
+    }
+
+    private UpstreamGate gate;
+
+    /** One gate for both phases, as a front end keeps it: its session remembers the ETags read before the pause. */
+    private UpstreamGate gate() {
+        if (gate == null) {
+            gate = new UpstreamGate(github.session(), clock);
+        }
+        return gate;
+    }
+
+    private GateRequest request(String spec) {
+        return GateRequest.of(STAGING, UPSTREAM, HEAD, spec);
+    }
+
+    private static GateDecision approve(String title, List<GateOverride> overrides) {
+        return new GateDecision(GateDecision.Outcome.APPROVE, title, "Edited body\n\nFixes #1234\n", true, null,
+                "alice", GitHubStub.NOW, overrides);
+    }
+
+    private void stubStaging(String headBranch, String sha, String etag) {
+        github.server.stubFor(get(urlPathEqualTo(STAGING_PR)).atPriority(5).willReturn(json(200,
+                GitHubStub.pullRequest("octo", "fork", 7, headBranch, sha), etag)));
+        github.server.stubFor(get(urlPathEqualTo(STAGING_PR)).withHeader("If-None-Match", equalTo(etag)).atPriority(1)
+                .willReturn(aResponse().withStatus(304).withHeader("ETag", etag)));
+        stubChecks(sha, "ci=success", "build=completed/success");
+    }
+
+    private void stubChecks(String sha, String status, String run) {
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + sha + "/status"))
+                .willReturn(json(200, GitHubStub.combinedStatus(sha, status))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + sha + "/check-runs"))
+                .willReturn(json(200, GitHubStub.checkRuns(sha, run))));
+    }
+
+    private void stubUpstream() {
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
+                .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
+        github.server.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(201,
+                GitHubStub.createdPullRequest("upstream/project", 42, HEAD.toString(), "main", SHA_A, true))));
+    }
+
+    @Test
+    void approvalOpensTheEditedPullRequestAndArchivesTheRecordAndTrail() throws Exception {
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+
+        GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION), tree);
+
+        assertThat(proposal.verdict().verdict()).isEqualTo(Verdict.GREEN);
+        assertThat(proposal.preflight().base()).isEqualTo("main");
+        assertThat(proposal.text().title()).isNotBlank().doesNotContain("Phase");
+        assertThat(proposal.text().body()).contains("Fixes #1234");
+        assertThat(proposal.text().changedFiles()).extracting(f -> f.path()).contains("src/kvstore/store.py");
+        assertThat(proposal.uncheckedCriteria()).isEmpty();
+        assertThat(proposal.overridableBlocks()).isEmpty();
+        assertThat(proposal.trail().ids()).extracting(id -> id.value()).contains(ExampleRepository.IMPLEMENTATION,
+                "2026-11-20-001-k3v");
+
+        GateOutcome outcome = gate().submit(proposal, approve("Serialize concurrent writes", List.of()), artifacts);
+
+        assertThat(outcome.pullRequest()).hasValueSatisfying(pr -> {
+            assertThat(pr.number()).isEqualTo(42);
+            assertThat(pr.created()).isTrue();
+        });
+        github.server.verify(postRequestedFor(urlPathEqualTo(PULLS)).withRequestBody(equalToJson(
+                "{\"title\":\"Serialize concurrent writes\",\"head\":\"octo:fix/issue-1234\",\"base\":\"main\","
+                        + "\"body\":\"Edited body\\n\\nFixes #1234\\n\",\"draft\":true,"
+                        + "\"maintainer_can_modify\":true}")));
+        // The common path: 4 reads before the pause, a conditional head re-read (304) and the POST after it.
+        assertThat(github.requests()).hasSize(6);
+        assertThat(github.events().stream().filter(e -> e.getResponse().getStatus() == 304)).hasSize(1);
+
+        assertThat(outcome.artifacts()).containsKeys("upstream-pr/gate-record.json", "upstream-pr/pull-request.md",
+                "upstream-pr/chant/specs/" + ExampleRepository.IMPLEMENTATION + ".md");
+        JsonNode record = new ObjectMapper().readTree(artifacts.resolve("upstream-pr/gate-record.json").toFile());
+        assertThat(record.get("decision").asText()).isEqualTo("approve");
+        assertThat(record.get("decidedBy").asText()).isEqualTo("alice");
+        assertThat(record.at("/staging/headSha").asText()).isEqualTo(SHA_A);
+        assertThat(record.at("/staging/verdict").asText()).isEqualTo("green");
+        assertThat(record.at("/upstream/number").asInt()).isEqualTo(42);
+        assertThat(record.at("/upstream/url").asText()).isEqualTo("https://github.com/upstream/project/pull/42");
+        assertThat(record.get("specs")).hasSize(proposal.trail().specs().size());
+        assertThat(Files.readString(artifacts.resolve("upstream-pr/pull-request.md")))
+                .startsWith("# Serialize concurrent writes\n\nEdited body");
+    }
+
+    @Test
+    void aStagingPullRequestForAnotherBranchIsRefusedBeforeAnyoneIsAsked() {
+        stubStaging("fix/other-branch", SHA_A, "\"pr-a\"");
+        stubUpstream();
+
+        assertThatThrownBy(() -> gate().prepare(request(ExampleRepository.IMPLEMENTATION), tree))
+                .isInstanceOf(Refusal.class)
+                .hasMessageContaining("octo/fork#7 is for octo:fix/other-branch, not for octo:fix/issue-1234");
+    }
+
+    @Test
+    void aHeadThatMovedToARedCommitDuringThePauseOpensNothing() {
+        github.server.stubFor(get(urlPathEqualTo(STAGING_PR)).inScenario("push").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, GitHubStub.pullRequest("octo", "fork", 7, "fix/issue-1234", SHA_A), "\"pr-a\""))
+                .willSetStateTo("pushed"));
+        github.server.stubFor(get(urlPathEqualTo(STAGING_PR)).inScenario("push").whenScenarioStateIs("pushed")
+                .willReturn(json(200, GitHubStub.pullRequest("octo", "fork", 7, "fix/issue-1234", SHA_B), "\"pr-b\"")));
+        stubChecks(SHA_A, "ci=success", "build=completed/success");
+        stubChecks(SHA_B, "ci=failure", "build=completed/failure");
+        stubUpstream();
+        GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION), tree);
+
+        assertThatThrownBy(() -> gate().submit(proposal, approve("Fix", List.of()), artifacts))
+                .isInstanceOf(Refusal.class)
+                .hasMessageContaining("moved from " + SHA_A + " to " + SHA_B)
+                .hasMessageContaining("nothing was opened");
+        github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
+        assertThat(artifacts.resolve("upstream-pr")).doesNotExist();
+    }
+
+    @Test
+    void rejectionOpensNothingAndIsRecordedWithItsReason() throws Exception {
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+        GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION), tree);
+        GateDecision reject = new GateDecision(GateDecision.Outcome.REJECT, null, null, false,
+                "upstream prefers a different locking design", "bob", GitHubStub.NOW, List.of());
+
+        GateOutcome outcome = gate().submit(proposal, reject, artifacts);
+
+        assertThat(outcome.pullRequest()).isEmpty();
+        github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
+        JsonNode record = new ObjectMapper().readTree(artifacts.resolve("upstream-pr/gate-record.json").toFile());
+        assertThat(record.get("decision").asText()).isEqualTo("reject");
+        assertThat(record.get("reason").asText()).isEqualTo("upstream prefers a different locking design");
+        assertThat(record.get("upstream").isNull()).isTrue();
+        assertThat(Files.readString(artifacts.resolve("upstream-pr/pull-request.md")))
+                .startsWith("# " + proposal.text().title());
+    }
+
+    @Test
+    void uncheckedCriteriaInTheTrailNeedAnOverrideWithAReason() {
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+        GateProposal proposal = gate().prepare(request(ExampleRepository.UPSTREAM_PR), tree);
+
+        assertThat(proposal.uncheckedCriteria()).extracting(g -> g.spec().value())
+                .containsExactly(ExampleRepository.UPSTREAM_PR);
+        assertThat(proposal.overridableBlocks()).containsExactly(GateProposal.UNCHECKED_CRITERIA);
+        assertThatThrownBy(() -> gate().submit(proposal, approve("Fix", List.of()), artifacts))
+                .isInstanceOf(Refusal.class)
+                .hasMessageContaining(ExampleRepository.UPSTREAM_PR)
+                .hasMessageContaining("override of 'unchecked-criteria'");
+        github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
+    }
+
+    @Test
+    void anOverriddenBlockIsRecorded() throws Exception {
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+        GateProposal proposal = gate().prepare(request(ExampleRepository.UPSTREAM_PR), tree);
+
+        GateOutcome outcome = gate().submit(proposal, approve("Fix", List.of(new GateOverride(
+                GateProposal.UNCHECKED_CRITERIA, "the remaining boxes are this gate itself"))), artifacts);
+
+        assertThat(outcome.pullRequest()).isPresent();
+        JsonNode record = new ObjectMapper().readTree(artifacts.resolve("upstream-pr/gate-record.json").toFile());
+        assertThat(record.at("/overrides/0/check").asText()).isEqualTo("unchecked-criteria");
+        assertThat(record.at("/overrides/0/reason").asText()).isEqualTo("the remaining boxes are this gate itself");
+    }
+
+    @Test
+    void aDeclaredFreezeRefusesApprovalButNotDeferral() throws Exception {
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+        LocalDate today = LocalDate.ofInstant(GitHubStub.NOW, ZoneOffset.UTC);
+        GateRequest frozen = request(ExampleRepository.IMPLEMENTATION).withTiming(new TimingPolicy(
+                List.of(new FreezeWindow(today.minusDays(1), today.plusDays(5), "2.4 release freeze")), 0));
+        GateProposal proposal = gate().prepare(frozen, tree);
+
+        assertThat(proposal.overridableBlocks()).containsExactly(GateProposal.FREEZE);
+        assertThat(proposal.warnings()).anySatisfy(w -> assertThat(w).contains("2.4 release freeze"));
+        assertThatThrownBy(() -> gate().submit(proposal, approve("Fix", List.of()), null))
+                .isInstanceOf(Refusal.class).hasMessageContaining("freeze");
+
+        GateOutcome deferred = gate().submit(proposal, new GateDecision(GateDecision.Outcome.DEFER, null, null, false,
+                "after the freeze", "carol", GitHubStub.NOW, List.of()), null);
+        assertThat(deferred.pullRequest()).isEmpty();
+        assertThat(deferred.record().decision()).isEqualTo("defer");
+        assertThat(deferred.artifacts()).isEqualTo(Map.of());
+        github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
+    }
+}

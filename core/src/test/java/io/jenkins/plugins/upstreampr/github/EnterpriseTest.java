@@ -1,0 +1,51 @@
+package io.jenkins.plugins.upstreampr.github;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_A;
+import static io.jenkins.plugins.upstreampr.github.GitHubStub.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** GitHub Enterprise Server: everything under /api/v3, validated against the GHES 3.19 description. */
+class EnterpriseTest {
+
+    private final GitHubStub ghe = new GitHubStub("/api/v3");
+
+    @AfterEach
+    void validateAndStop() {
+        try {
+            ghe.assertRequestsFollowTheDescription();
+        } finally {
+            ghe.close();
+        }
+    }
+
+    @Test
+    void checksAndCreatesUnderApiV3() {
+        ghe.server.stubFor(get(urlPathEqualTo("/api/v3/repos/octo/fork/pulls/7")).willReturn(json(200,
+                GitHubStub.pullRequest("octo", "fork", 7, "fix/x", SHA_A))));
+        ghe.server.stubFor(get(urlPathEqualTo("/api/v3/repos/octo/fork/commits/" + SHA_A + "/status"))
+                .willReturn(json(200, GitHubStub.combinedStatus(SHA_A, "ci=success"))));
+        ghe.server.stubFor(get(urlPathEqualTo("/api/v3/repos/octo/fork/commits/" + SHA_A + "/check-runs"))
+                .willReturn(json(200, GitHubStub.checkRuns(SHA_A))));
+        ghe.server.stubFor(post(urlPathEqualTo("/api/v3/repos/corp/project/pulls")).willReturn(json(201,
+                GitHubStub.createdPullRequest("corp/project", 5, "octo:fix/x", "main", SHA_A, true))));
+
+        GitHubSession session = GitHubSession.connect(java.net.URI.create(ghe.apiUrl() + "/"),
+                org.kohsuke.github.authorization.ImmutableAuthorizationProvider.fromOauthToken(GitHubStub.TOKEN),
+                JdkHttpConnector.withDefaultTimeouts());
+        StagingVerdict verdict = new StagingCheck(session).check(PullRequestRef.parse("octo/fork#7"),
+                StagingPolicy.defaults());
+        UpstreamPullRequest pr = new UpstreamPullRequests(session).open(PullRequestProposal.of(
+                RepositoryName.parse("corp/project"), verdict.head(), "Fix", "").withBase("main"));
+
+        assertThat(session.apiUrl().toString()).endsWith("/api/v3");
+        assertThat(verdict.verdict()).isEqualTo(Verdict.GREEN);
+        assertThat(pr.number()).isEqualTo(5);
+        assertThat(ghe.requests()).allSatisfy(r -> assertThat(r).contains(" /api/v3/repos/"));
+    }
+}

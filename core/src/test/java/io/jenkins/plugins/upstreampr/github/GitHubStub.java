@@ -1,0 +1,264 @@
+package io.jenkins.plugins.upstreampr.github;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.Notifier;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
+
+/**
+ * A WireMock stand-in for GitHub with example bodies from GitHub's OpenAPI description, a session wired to it
+ * with a recording sleeper and a fixed clock, and the check that every received request is allowed by the
+ * description.
+ */
+public final class GitHubStub implements AutoCloseable {
+
+    /** The token every test uses; {@link TokenLeakTest} makes sure it never appears in any output. */
+    public static final String TOKEN = "ghp_TESTtoken0123456789SECRETabcdefABCD";
+
+    public static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+    public static final String SHA_A = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+    public static final String SHA_B = "aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final WireMockServer server;
+    public final List<String> notices = Collections.synchronizedList(new ArrayList<>());
+    public final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    private final String prefix;
+
+    public GitHubStub() {
+        this("");
+    }
+
+    /** A stand-in whose API lives under {@code prefix} ("" for github.com, "/api/v3" for Enterprise). */
+    public GitHubStub(String prefix) {
+        this.prefix = prefix;
+        server = new WireMockServer(options().dynamicPort().notifier(new Notifier() {
+            @Override
+            public void info(String message) {
+                // WireMock's "Request received" log: the stand-in's access log, like GitHub's own; it holds
+                // the Authorization header the client sent, so it is neither kept nor printed.
+            }
+
+            @Override
+            public void error(String message) {
+                notices.add(message);
+            }
+
+            @Override
+            public void error(String message, Throwable t) {
+                notices.add(message + " " + t);
+            }
+        }));
+        server.start();
+    }
+
+    public URI apiUrl() {
+        return URI.create(server.baseUrl() + prefix);
+    }
+
+    /** A session with {@link #TOKEN}, short timeouts, recorded (not real) sleeps and a fixed clock. */
+    public GitHubSession session() {
+        return GitHubSession.connect(apiUrl(), ImmutableAuthorizationProvider.fromOauthToken(TOKEN),
+                new JdkHttpConnector(Duration.ofSeconds(2), Duration.ofMillis(700)))
+                .withTime(d -> sleeps.add(d), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** The path under the API prefix. */
+    public String path(String path) {
+        return prefix + path;
+    }
+
+    // ---------------------------------------------------------------- bodies from the description's examples
+
+    public static ObjectNode example(String operation, String file) {
+        try (InputStream in = GitHubStub.class.getResourceAsStream("/github/examples/" + operation + "/" + file)) {
+            return (ObjectNode) JSON.readTree(Objects.requireNonNull(in, operation + "/" + file));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ArrayNode exampleArray(String operation, String file) {
+        try (InputStream in = GitHubStub.class.getResourceAsStream("/github/examples/" + operation + "/" + file)) {
+            return (ArrayNode) JSON.readTree(Objects.requireNonNull(in, operation + "/" + file));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** pulls/get example describing {@code owner/repo#number} with head {@code owner:branch} at {@code sha}. */
+    public static ObjectNode pullRequest(String owner, String repo, int number, String branch, String sha) {
+        ObjectNode pr = example("pulls--get", "200-default.json");
+        pr.put("number", number);
+        pr.put("html_url", "https://github.com/" + owner + "/" + repo + "/pull/" + number);
+        pr.put("state", "open");
+        pr.put("merged", false);
+        ObjectNode head = (ObjectNode) pr.get("head");
+        head.put("ref", branch);
+        head.put("sha", sha);
+        head.put("label", owner + ":" + branch);
+        ((ObjectNode) head.get("user")).put("login", owner);
+        ((ObjectNode) head.get("repo")).put("full_name", owner + "/" + repo).put("name", repo);
+        ((ObjectNode) head.get("repo").get("owner")).put("login", owner);
+        return pr;
+    }
+
+    /** pulls/create example for {@code upstream#number} from {@code headLabel} into {@code base}. */
+    public static ObjectNode createdPullRequest(String upstream, int number, String headLabel, String base, String sha,
+            boolean maintainerCanModify) {
+        ObjectNode pr = example("pulls--create", "201-default.json");
+        pr.put("number", number);
+        pr.put("html_url", "https://github.com/" + upstream + "/pull/" + number);
+        pr.put("maintainer_can_modify", maintainerCanModify);
+        pr.put("draft", false);
+        ObjectNode head = (ObjectNode) pr.get("head");
+        head.put("label", headLabel);
+        head.put("ref", headLabel.substring(headLabel.indexOf(':') + 1));
+        head.put("sha", sha);
+        ((ObjectNode) pr.get("base")).put("ref", base);
+        return pr;
+    }
+
+    /** pulls/list example holding one pull request (or none when {@code number} is 0). */
+    public static ArrayNode pullRequestList(String upstream, int number, String headLabel, String base) {
+        ArrayNode list = exampleArray("pulls--list", "200-default.json");
+        if (number == 0) {
+            list.removeAll();
+            return list;
+        }
+        ObjectNode pr = (ObjectNode) list.get(0);
+        pr.put("number", number);
+        pr.put("html_url", "https://github.com/" + upstream + "/pull/" + number);
+        ((ObjectNode) pr.get("head")).put("label", headLabel).put("sha", SHA_A);
+        ((ObjectNode) pr.get("base")).put("ref", base);
+        return list;
+    }
+
+    /** repos/get example with {@code default_branch}. */
+    public static ObjectNode repository(String fullName, String defaultBranch) {
+        ObjectNode repo = example("repos--get", "200-default-response.json");
+        repo.put("full_name", fullName);
+        repo.put("default_branch", defaultBranch);
+        return repo;
+    }
+
+    /** Combined-status example with the given {@code context=state} pairs. */
+    public static ObjectNode combinedStatus(String sha, String... contextStates) {
+        ObjectNode status = example("repos--get-combined-status-for-ref", "200-default.json");
+        ArrayNode statuses = (ArrayNode) status.get("statuses");
+        ObjectNode template = (ObjectNode) statuses.get(0).deepCopy();
+        statuses.removeAll();
+        for (String cs : contextStates) {
+            String[] kv = cs.split("=", 2);
+            statuses.add(template.deepCopy().put("context", kv[0]).put("state", kv[1])
+                    .put("target_url", "https://ci.example.com/" + kv[0]));
+        }
+        status.put("sha", sha);
+        status.put("total_count", statuses.size());
+        status.put("state", contextStates.length == 0 ? "pending" : "success");
+        return status;
+    }
+
+    /** Check-runs example with the given {@code name=status/conclusion} runs ("build=completed/success"). */
+    public static ObjectNode checkRuns(String sha, String... runs) {
+        ObjectNode page = example("checks--list-for-ref", "200-default.json");
+        ArrayNode list = (ArrayNode) page.get("check_runs");
+        ObjectNode template = (ObjectNode) list.get(0).deepCopy();
+        list.removeAll();
+        long id = 100;
+        for (String r : runs) {
+            String[] kv = r.split("=", 2);
+            String[] sc = kv[1].split("/", 2);
+            ObjectNode run = template.deepCopy().put("name", kv[0]).put("status", sc[0]).put("head_sha", sha)
+                    .put("id", id).put("html_url", "https://github.com/octo/fork/runs/" + id++);
+            if (sc.length > 1) {
+                run.put("conclusion", sc[1]);
+            } else {
+                run.putNull("conclusion");
+            }
+            list.add(run);
+        }
+        page.put("total_count", list.size());
+        return page;
+    }
+
+    /** A GitHub error body ({@code basic-error} / {@code validation-error} shape). */
+    public static ObjectNode error(String message, String... errorMessages) {
+        ObjectNode error = JSON.createObjectNode().put("message", message)
+                .put("documentation_url", "https://docs.github.com/rest");
+        if (errorMessages.length > 0) {
+            ArrayNode errors = error.putArray("errors");
+            for (String m : errorMessages) {
+                if (m.startsWith("field:")) {
+                    String[] parts = m.split(":");
+                    errors.addObject().put("resource", "PullRequest").put("field", parts[1]).put("code", parts[2]);
+                } else {
+                    errors.addObject().put("resource", "PullRequest").put("code", "custom").put("message", m);
+                }
+            }
+        }
+        return error;
+    }
+
+    public static ResponseDefinitionBuilder json(int status, JsonNode body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("X-RateLimit-Limit", "5000").withHeader("X-RateLimit-Remaining", "4990")
+                .withHeader("X-RateLimit-Reset", String.valueOf(NOW.plusSeconds(3600).getEpochSecond()))
+                .withBody(body.toString());
+    }
+
+    public static ResponseDefinitionBuilder json(int status, JsonNode body, String etag) {
+        return json(status, body).withHeader("ETag", etag);
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /** Asserts every received request is allowed by GitHub's description. */
+    public void assertRequestsFollowTheDescription() {
+        GitHubSpecCheck check = prefix.isEmpty() ? GitHubSpecCheck.dotCom() : GitHubSpecCheck.enterprise();
+        ValidationReport report = check.check(server);
+        assertThat(report.hasErrors()).as("requests not allowed by GitHub's OpenAPI description: %s", report)
+                .isFalse();
+    }
+
+    /** The received requests, oldest first, as "METHOD URL". */
+    public List<String> requests() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(events);
+        return events.stream().map(e -> e.getRequest().getMethod().getName() + " " + e.getRequest().getUrl()).toList();
+    }
+
+    /** The received requests, oldest first. */
+    public List<ServeEvent> events() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(events);
+        return events;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
