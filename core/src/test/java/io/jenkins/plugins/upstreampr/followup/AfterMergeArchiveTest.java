@@ -2,11 +2,17 @@ package io.jenkins.plugins.upstreampr.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.upstreampr.chant.ExampleRepository;
 import io.jenkins.plugins.upstreampr.chant.FixtureTrees;
 import io.jenkins.plugins.upstreampr.chant.SpecId;
 import io.jenkins.plugins.upstreampr.chant.SpecResolver;
 import io.jenkins.plugins.upstreampr.chant.archive.SpecArchive;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -406,6 +412,116 @@ class AfterMergeArchiveTest {
                     p -> assertThat(p.attempts()).isEqualTo(2));
             assertThat(fork.commitIn(fork.head("main")).getParent(0).getId()).isEqualTo(theirs.getId());
             assertThat(checkout.getRepository().getFullBranch()).isEqualTo(fork.head("main").name());
+        }
+    }
+
+    static final String FAKE_TOKEN = "ghs_fakeTokenOnlyForThisTest0123456789";
+
+    /**
+     * The fork's address points to a closed port on this machine, with the token in the URL (both ways people
+     * write it) and in the credentials: every failure, its cause chain and the progress lines must be free of it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://x-access-token:%s@127.0.0.1:%d/upstream-org/kvstore.git",
+            "http://%s@127.0.0.1:%d/upstream-org/kvstore.git"})
+    void theTokenNeverAppearsInMessagesExceptionsOrProgress(String urlFormat) throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (Git checkout = fork.cloneAs("checkout")) {
+            var config = checkout.getRepository().getConfig();
+            config.setString("remote", "origin", "url", String.format(urlFormat, FAKE_TOKEN, closedPort));
+            config.save();
+            ObjectId start = head(checkout);
+            Path dir = base.resolve("checkout");
+
+            for (String branch : new String[] {null, "main"}) {
+                Throwable thrown = catchThrowable(() -> archiver().archive(new ForkCheckout(dir, "origin", branch),
+                        ForkToken.of(FAKE_TOKEN), MERGED, List.of(SPEC)));
+
+                assertThat(thrown).isInstanceOf(ArchivePushException.class)
+                        .hasMessageContaining(branch == null ? "Cannot ask the fork origin" : "Cannot fetch main from")
+                        .hasMessageContaining("127.0.0.1:" + closedPort)
+                        .hasMessageNotContaining(FAKE_TOKEN);
+                StringWriter trace = new StringWriter();
+                thrown.printStackTrace(new PrintWriter(trace));
+                assertThat(trace.toString()).doesNotContain(FAKE_TOKEN).contains("Caused by:");
+            }
+            assertThat(progress).isNotEmpty().noneMatch(line -> line.contains(FAKE_TOKEN));
+            assertThat(head(checkout)).isEqualTo(start);
+            assertThat(dir.resolve(".chant/specs/" + SPEC + ".md")).exists();
+        }
+    }
+
+    static final List<String> KVSTORE_TRAIL = List.of("2026-11-20-001-k3v", "2026-11-20-002-m8q",
+            "2026-11-20-003-r4x", "2026-11-20-004-j3n", ExampleRepository.IMPLEMENTATION,
+            ExampleRepository.UPSTREAM_PR);
+
+    @Test
+    void theExampleTrailIsArchivedInOneCommitWhenTheForkTracksItsSpecs() throws Exception {
+        ForkRepositories kvstore = ForkRepositories.create(base.resolve("kv"), ExampleRepository.kvstore(), "main");
+        try (Git gate = kvstore.cloneAs("gate")) {
+            Path spec = base.resolve("kv/gate/.chant/specs/" + ExampleRepository.UPSTREAM_PR + ".md");
+            Files.writeString(spec, Files.readString(spec).replace("status: pending", "status: completed"));
+            gate.add().addFilepattern(".chant").call();
+            ForkRepositories.commit(gate, "chant(" + ExampleRepository.UPSTREAM_PR + "): upstream PR opened");
+            gate.push().call();
+        }
+        try (Git checkout = kvstore.cloneAs("checkout")) {
+            ArchivePushResult result = archive(checkout, KVSTORE_TRAIL.toArray(String[]::new));
+
+            assertThat(result).isInstanceOf(ArchivePushResult.Pushed.class);
+            assertThat(SpecId.values(((ArchivePushResult.Pushed) result).archived())).containsExactly(
+                    "2026-11-20-001-k3v", "2026-11-20-002-m8q.1", "2026-11-20-002-m8q.2", "2026-11-20-002-m8q",
+                    "2026-11-20-003-r4x", "2026-11-20-004-j3n", ExampleRepository.IMPLEMENTATION,
+                    ExampleRepository.UPSTREAM_PR);
+            ObjectId remote = kvstore.head("main");
+            assertThat(kvstore.files(remote)).contains(".chant/archive/2026-11-20/" + ExampleRepository.UPSTREAM_PR
+                    + ".md").noneMatch(f -> f.startsWith(".chant/specs/"));
+            assertThat(kvstore.changes(remote)).hasSize(8)
+                    .allSatisfy(c -> assertThat(c.getChangeType()).isEqualTo(DiffEntry.ChangeType.RENAME));
+            assertThat(kvstore.commitIn(remote).getFullMessage()).startsWith(
+                    "chant: Archive specs of upstream-org/kvstore#1347\n\nchant: Archive 2026-11-20-001-k3v, ");
+        }
+    }
+
+    /**
+     * The example's chant runs in silent mode: {@code .chant/} is excluded from git, so the fork never has the specs.
+     * There is nothing an archive commit could carry: refused, nothing moved.
+     */
+    @Test
+    void inSilentModeTheSpecsAreNotInGitAndNothingIsArchived() throws Exception {
+        ForkRepositories kvstore = ForkRepositories.create(base.resolve("kv"), ExampleRepository.kvstore(), "main");
+        try (Git seed = Git.open(base.resolve("kv/seed").toFile())) {
+            seed.rm().setCached(true).addFilepattern(".chant").call();
+            ForkRepositories.commit(seed, "the fork keeps no chant specs");
+            seed.push().call();
+        }
+        try (Git checkout = kvstore.cloneAs("checkout")) {
+            Path dir = base.resolve("kv/checkout");
+            Files.createDirectories(dir.resolve(".git/info"));
+            Files.writeString(dir.resolve(".git/info/exclude"), ".chant/\n");
+            try (var walk = Files.walk(ExampleRepository.kvstore().resolve(".chant"))) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    Path dest = dir.resolve(ExampleRepository.kvstore().relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(dest);
+                    } else {
+                        Files.copy(p, dest);
+                    }
+                }
+            }
+            ObjectId main = kvstore.head("main");
+
+            ArchivePushResult result = archive(checkout, ExampleRepository.IMPLEMENTATION);
+
+            assertThat(result).isInstanceOfSatisfying(ArchivePushResult.Refused.class, r -> assertThat(r.reason())
+                    .contains("not tracked by git in the checkout: .chant/specs/" + ExampleRepository.IMPLEMENTATION
+                            + ".md").contains("silent mode"));
+            assertThat(dir.resolve(".chant/specs/" + ExampleRepository.IMPLEMENTATION + ".md")).exists();
+            assertThat(dir.resolve(".chant/archive")).doesNotExist();
+            assertThat(kvstore.head("main")).isEqualTo(main);
         }
     }
 }

@@ -52,11 +52,17 @@ final class ForkRepositories {
 
     /** A bare fork whose default branch {@code branch} holds a copy of the fixture tree {@code fixture}. */
     static ForkRepositories create(Path base, String fixture, String branch) throws Exception {
+        return create(base, FixtureTrees.tree(fixture), branch);
+    }
+
+    /** A bare fork whose default branch {@code branch} holds a copy of the directory {@code source}. */
+    static ForkRepositories create(Path base, Path source, String branch) throws Exception {
+        String fixture = source.getFileName().toString();
         Path bare = base.resolve("fork.git");
         Git.init().setBare(true).setInitialBranch(branch).setDirectory(bare.toFile()).call().close();
         ForkRepositories fork = new ForkRepositories(base, bare, branch);
         Path seed = base.resolve("seed");
-        FixtureTrees.copy(fixture, seed);
+        copyTree(source, seed);
         Files.writeString(seed.resolve("README.md"), "kvstore fork\n");
         try (Git git = Git.init().setInitialBranch(branch).setDirectory(seed.toFile()).call()) {
             var config = git.getRepository().getConfig();
@@ -177,6 +183,19 @@ final class ForkRepositories {
     /** A shell line pushing {@code clone}'s HEAD to the fork's {@code branch} with the git CLI. */
     String cliPush(Path clone, String branch) {
         return "git -C '" + clone + "' push -q origin HEAD:refs/heads/" + branch + " >&2";
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (var walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
     }
 
     private static void hook(Path file, String body) throws IOException {
