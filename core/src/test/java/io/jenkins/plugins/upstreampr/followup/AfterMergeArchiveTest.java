@@ -246,6 +246,7 @@ class AfterMergeArchiveTest {
 
     @Test
     void aProtectedBranchGetsTheCommitOnASideBranchAndAPullRequestToOpen() throws Exception {
+        // a second run from another clone (another author, so another commit with the same tree) finds it there
         fork.protect("main");
         ObjectId main = fork.head("main");
         try (Git checkout = fork.cloneAs("checkout")) {
@@ -275,11 +276,18 @@ class AfterMergeArchiveTest {
             assertThat(checkout.status().call().isClean()).isTrue();
             assertThat(base.resolve("checkout/.chant/specs/" + SPEC + ".md")).exists();
 
-            ArchivePushResult again = archive(checkout, SPEC);
+        }
+        try (Git later = fork.cloneAs("later")) {
+            ForkRepositories.useGitCliReceivePack(later);
+            ObjectId sideHead = fork.head("chant/archive-upstream-1347");
+
+            ArchivePushResult again = archive(later, SPEC);
 
             assertThat(again).isInstanceOfSatisfying(ArchivePushResult.PushedToSideBranch.class,
-                    s -> assertThat(s.commit()).isEqualTo(side.commit()));
+                    s -> assertThat(s.commit()).isEqualTo(sideHead.name()));
             assertThat(fork.head("chant/archive-upstream-1347")).isEqualTo(sideHead);
+            assertThat(progress).anyMatch(l -> l.startsWith("chant/archive-upstream-1347 already holds this archive"));
+            assertThat(fork.head("main")).isEqualTo(main);
         }
     }
 
