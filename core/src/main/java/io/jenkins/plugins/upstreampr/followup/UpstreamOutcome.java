@@ -54,6 +54,21 @@ public record UpstreamOutcome(String pullRequest, String url, State state, Strin
                 closingComment == null || closingComment.isBlank() ? null : closingComment);
     }
 
+    /**
+     * How the pull request a watch looked at ended.
+     *
+     * @throws ChantException when it is still open (the watch has not seen it end)
+     */
+    public static UpstreamOutcome of(PullRequestSnapshot last) {
+        return switch (last.state()) {
+            case MERGED -> merged(last.pullRequest().toString(), last.url());
+            case CLOSED -> closedUnmerged(last.pullRequest().toString(), last.url(),
+                    last.closingComment() == null ? null : last.closingComment().body());
+            case OPEN -> throw new ChantException(last.pullRequest() + " is still open: its specs are archived once "
+                    + "it is merged (watch it with `upstream-pr watch --until merged`)");
+        };
+    }
+
     public boolean isMerged() {
         return state == State.MERGED;
     }

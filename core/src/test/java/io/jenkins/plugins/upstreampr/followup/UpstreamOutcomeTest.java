@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.upstreampr.chant.ChantException;
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UpstreamOutcomeTest {
@@ -49,5 +52,27 @@ class UpstreamOutcomeTest {
                 .isInstanceOf(ChantException.class).hasMessageContaining("Missing web address");
         assertThatThrownBy(() -> new UpstreamOutcome("upstream-org/kvstore#12", URL, UpstreamOutcome.State.MERGED,
                 "a comment")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static PullRequestSnapshot look(PullRequestState state, PullRequestComment closing) {
+        return new PullRequestSnapshot(PullRequestRef.parse("upstream-org/kvstore#1347"), URL, "Fix lost writes",
+                state, false, "yourusername:fix/issue-1234", "a".repeat(40), "main", ReviewDecision.APPROVED,
+                List.of(), closing == null ? List.of() : List.of(closing), null, null,
+                state == PullRequestState.MERGED ? "b".repeat(40) : null, "maintainer", closing,
+                Instant.parse("2026-11-24T10:00:00Z"));
+    }
+
+    @Test
+    void madeFromTheWatchersLastLook() {
+        PullRequestComment closing = new PullRequestComment(PullRequestComment.Kind.CONVERSATION, 7, "maintainer",
+                "Superseded by #1350.", URL + "#issuecomment-7", Instant.parse("2026-11-24T09:59:00Z"), null);
+
+        assertThat(UpstreamOutcome.of(look(PullRequestState.MERGED, null)))
+                .isEqualTo(UpstreamOutcome.merged("upstream-org/kvstore#1347", URL));
+        assertThat(UpstreamOutcome.of(look(PullRequestState.CLOSED, closing)))
+                .isEqualTo(UpstreamOutcome.closedUnmerged("upstream-org/kvstore#1347", URL, "Superseded by #1350."));
+        assertThat(UpstreamOutcome.of(look(PullRequestState.CLOSED, null)).comment()).isEmpty();
+        assertThatThrownBy(() -> UpstreamOutcome.of(look(PullRequestState.OPEN, null)))
+                .isInstanceOf(ChantException.class).hasMessageContaining("upstream-org/kvstore#1347 is still open");
     }
 }
