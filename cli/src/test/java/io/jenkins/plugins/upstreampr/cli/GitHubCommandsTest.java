@@ -261,4 +261,47 @@ class GitHubCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'octo/fork'").contains("OWNER/REPO#NUMBER");
     }
+
+    @Test
+    void createTakesTheBodyFromASpecTrail() throws Exception {
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
+                .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
+        github.server.stubFor(post(urlPathEqualTo("/repos/upstream/project/pulls")).willReturn(json(201,
+                GitHubStub.createdPullRequest("upstream/project", 42, "octo:fix/issue-1234", "main", SHA_A, true))));
+        String kvstore = BodyCommandTest.kvstore();
+
+        CommandRun run = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234", "--title",
+                "Fix issue 1234", "--body-from-spec", "v7b", "--dir", kvstore, "--token-file", tokenFile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("Opened https://github.com/upstream/project/pull/42");
+        JsonNode sent = new ObjectMapper().readTree(github.events().stream()
+                .filter(e -> e.getRequest().getMethod().getName().equals("POST")).findFirst().orElseThrow()
+                .getRequest().getBodyAsString());
+        assertThat(sent.get("body").asText()).isEqualTo(CommandRun.run("body", "v7b", "--dir", kvstore).out())
+                .startsWith("## Summary").endsWith("Fixes #1234\n");
+        assertThat(sent.get("title").asText()).isEqualTo("Fix issue 1234");
+    }
+
+    @Test
+    void createTakesExactlyOneBody() throws Exception {
+        Path body = Files.writeString(dir.resolve("body.md"), "Fixes #1234\n");
+
+        CommandRun both = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234", "--title",
+                "t", "--body-file", body.toString(), "--body-from-spec", "v7b", "--token-file", tokenFile.toString());
+        CommandRun none = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234", "--title",
+                "t", "--token-file", tokenFile.toString());
+        CommandRun unknown = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234",
+                "--title", "t", "--body-from-spec", "zzz9", "--dir", BodyCommandTest.kvstore(), "--token-file",
+                tokenFile.toString());
+
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--body-file=F, --body-from-spec=ID are mutually exclusive");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("Missing required argument").contains("--body-file=F")
+                .contains("--body-from-spec=ID");
+        assertThat(unknown.exitCode()).isEqualTo(3);
+        assertThat(unknown.err()).startsWith("upstream-pr create: ").contains("zzz9");
+        assertThat(github.requests()).isEmpty();
+    }
 }
