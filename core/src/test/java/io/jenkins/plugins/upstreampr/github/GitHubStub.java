@@ -80,10 +80,16 @@ public final class GitHubStub implements AutoCloseable {
         return URI.create(server.baseUrl() + prefix);
     }
 
-    /** A session with {@link #TOKEN}, short timeouts, recorded (not real) sleeps and a fixed clock. */
+    /** A session with {@link #TOKEN}, a 2 s connect and 10 s request timeout, recorded (not real) sleeps and a fixed clock. */
     public GitHubSession session() {
+        // Generous: a slow first answer on a loaded machine must not turn into a retry that changes request counts.
+        return session(Duration.ofSeconds(10));
+    }
+
+    /** A session like {@link #session()} whose requests time out after {@code requestTimeout}. */
+    public GitHubSession session(Duration requestTimeout) {
         return GitHubSession.connect(apiUrl(), ImmutableAuthorizationProvider.fromOauthToken(TOKEN),
-                new JdkHttpConnector(Duration.ofSeconds(2), Duration.ofMillis(700)))
+                new JdkHttpConnector(Duration.ofSeconds(2), requestTimeout))
                 .withTime(d -> sleeps.add(d), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
