@@ -12,7 +12,6 @@ import io.jenkins.plugins.upstreampr.gate.GateOverride;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
-import io.jenkins.plugins.upstreampr.github.FreezeWindow;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
@@ -21,7 +20,6 @@ import io.jenkins.plugins.upstreampr.github.RequiredChecks;
 import io.jenkins.plugins.upstreampr.github.Sleeper;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
-import io.jenkins.plugins.upstreampr.github.TimingPolicy;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -109,13 +107,8 @@ public final class GateCommand implements Callable<Integer> {
             description = "While the staging CI is pending, poll until this ISO-8601 duration has passed (e.g. PT20M).")
     private String wait;
 
-    @Option(names = "--freeze", paramLabel = "FROM..TO[:REASON]",
-            description = "A declared upstream freeze window (ISO dates, inclusive); repeatable.")
-    private List<String> freezes = new ArrayList<>();
-
-    @Option(names = "--milestone-days", paramLabel = "N", defaultValue = "0",
-            description = "Warn about open upstream milestones due within N days.")
-    private int milestoneDays;
+    @Mixin
+    private TimingOptions timing;
 
     @Option(names = "--template", paramLabel = "F", description = "A markdown file laying out the body (see body "
             + "--help for the placeholders).")
@@ -127,6 +120,9 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--reviewer", paramLabel = "R",
             description = "A reviewer: a login, or ORG/TEAM for a team; repeatable.")
     private List<String> reviewers = new ArrayList<>();
+
+    @Option(names = "--assignee", paramLabel = "U", description = "A user to assign the pull request to; repeatable.")
+    private List<String> assignees = new ArrayList<>();
 
     @Option(names = "--no-maintainer-can-modify",
             description = "Do not let upstream maintainers push to the branch (default: allow).")
@@ -166,10 +162,11 @@ public final class GateCommand implements Callable<Integer> {
                             HeadRef.parse(head), specId)
                     .withBase(base)
                     .withStagingPolicy(new StagingPolicy(new RequiredChecks(required), allowNone))
-                    .withTiming(new TimingPolicy(freezes.stream().map(FreezeWindow::parse).toList(), milestoneDays))
+                    .withTiming(timing.policy())
                     .withTemplate(template == null ? PullRequestTemplate.DEFAULT : PullRequestTemplate.read(template))
                     .withLabels(labels)
                     .withReviewers(reviewers)
+                    .withAssignees(assignees)
                     .withMaintainerCanModify(!noMaintainerCanModify)
                     .withLookUpExisting(lookUpExisting);
             waitFor = wait == null ? Duration.ZERO : Duration.parse(wait);

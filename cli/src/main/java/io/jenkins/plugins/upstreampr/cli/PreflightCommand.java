@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.upstreampr.github.CheckResult;
-import io.jenkins.plugins.upstreampr.github.FreezeWindow;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.Preflight;
@@ -17,7 +16,6 @@ import io.jenkins.plugins.upstreampr.github.RequiredChecks;
 import io.jenkins.plugins.upstreampr.github.StagingCheck;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
-import io.jenkins.plugins.upstreampr.github.TimingPolicy;
 import io.jenkins.plugins.upstreampr.github.Verdict;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -78,26 +76,8 @@ public final class PreflightCommand implements Callable<Integer> {
                     + "conditional requests, free while nothing changes.")
     private String wait;
 
-    @Option(names = "--freeze", paramLabel = "FROM..TO[:REASON]",
-            description = "A declared upstream freeze window (ISO dates, inclusive); repeatable.")
-    private List<String> freezes = new ArrayList<>();
-
-    @Option(names = "--freeze-file", paramLabel = "PATH",
-            description = "A file of the upstream repository declaring a freeze (e.g. .github/FREEZE), read from the "
-                    + "base branch (one more request): absent means no freeze; lines FROM..TO[: REASON] are freeze "
-                    + "windows; a file without such lines freezes as long as it exists, its first line the reason.")
-    private String freezeFile;
-
-    @Option(names = "--freeze-label", paramLabel = "NAME",
-            description = "Frozen while an open upstream issue or pull request carries this label (one more "
-                    + "request); the reason is that issue's title and address.")
-    private String freezeLabel;
-
-    @Option(names = "--milestone-days", paramLabel = "N", defaultValue = "0",
-            description = "Warn about open upstream milestones due within N days (one more request). A release "
-                    + "due is read from milestones only: GitHub releases have no due date, and draft releases are "
-                    + "listed only to users with push access.")
-    private int milestoneDays;
+    @Mixin
+    private TimingOptions timing;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
@@ -107,10 +87,9 @@ public final class PreflightCommand implements Callable<Integer> {
         PreflightRequest request;
         Duration waitFor;
         try {
-            List<FreezeWindow> windows = freezes.stream().map(FreezeWindow::parse).toList();
             StagingPolicy policy = new StagingPolicy(new RequiredChecks(required), allowNone);
             request = new PreflightRequest(PullRequestRef.parse(staging), RepositoryName.parse(upstream), base, policy,
-                    lookUpExisting, new TimingPolicy(windows, milestoneDays, freezeFile, freezeLabel));
+                    lookUpExisting, timing.policy());
             waitFor = wait == null ? Duration.ZERO : Duration.parse(wait);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

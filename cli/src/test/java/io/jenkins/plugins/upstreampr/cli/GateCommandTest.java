@@ -476,6 +476,40 @@ class GateCommandTest {
     }
 
     @Test
+    void aFreezeLabelInTheUpstreamRepositoryBlocksYesAndNamesTheIssue() {
+        stubGreen();
+        github.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/repos/upstream/project/issues"))
+                .withQueryParam("labels", com.github.tomakehurst.wiremock.client.WireMock.equalTo("release freeze"))
+                .willReturn(GitHubStub.json(200, GitHubStub.issueList("upstream/project", 812, "Freeze for 2.4"))));
+
+        CommandRun run = gate(false, "", "--spec", "v7b", "--yes", "--freeze-label", "release freeze");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("https://github.com/upstream/project/issues/812");
+        assertThat(run.err()).contains("--yes does not override 'freeze'");
+        assertNothingOpened();
+    }
+
+    @Test
+    void assigneesGivenToTheGateAreAppliedToTheOpenedPullRequest() throws IOException {
+        stubGreen();
+        github.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                                "/repos/upstream/project/issues/[0-9]+/assignees"))
+                .willReturn(GitHubStub.json(201, GitHubStub.example("issues--add-assignees", "201-default.json"))));
+
+        CommandRun run = gate(false, "", "--spec", "v7b", "--yes", "--assignee", "octocat");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        openedPullRequest();
+        List<ServeEvent> assigned = github.events().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/assignees")).toList();
+        assertThat(assigned).singleElement().satisfies(e -> assertThat(e.getRequest().getBodyAsString())
+                .isEqualTo("{\"assignees\":[\"octocat\"]}"));
+    }
+
+    @Test
     void aDeclaredFreezeIsABlockToo() {
         stubGreen();
 

@@ -154,6 +154,7 @@ public final class UpstreamGate {
                     .withMaintainerCanModify(request.maintainerCanModify())
                     .withLabels(request.labels())
                     .withReviewers(request.reviewers())
+                    .withAssignees(request.assignees())
                     .withExpectedHeadSha(verdict.sha());
             UpstreamPullRequest upstream = new UpstreamPullRequests(session).open(pr);
             warnings.addAll(upstream.warnings());
