@@ -21,6 +21,14 @@ public final class FilePath {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
+    public boolean exists() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public void copyTo(FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
     public boolean delete() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

@@ -4,16 +4,24 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.upstreampr.chant.ChantException;
+import io.jenkins.plugins.upstreampr.chant.SpecTrail;
+import io.jenkins.plugins.upstreampr.chant.TrailGap;
+import io.jenkins.plugins.upstreampr.gate.GateArtifacts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * Runs {@link ArchiveChantSpecsStep} on a pool thread: refreshes the controller copy of {@code .chant/} when a
- * workspace is at hand, resolves the trail through the engine, and archives its files. Repeating it after a
- * restart archives the same files again, which is harmless.
+ * workspace is at hand, takes the trail of the spec with the engine ({@link SpecTrail}), has the engine copy the
+ * trail's files ({@link GateArtifacts#writeTrail}) and archives them. Repeating it after a restart archives the same
+ * files again, which is harmless.
  */
 final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final String spec;
     private final String dir;
@@ -39,15 +47,23 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
         if (!copied) {
             FilePath workspace = getContext().get(FilePath.class);
             if (workspace != null) {
-                ControllerChantCopy.refresh(run, workspace, dir, listener);
+                ControllerChantCopy.refresh(run, workspace, dir, spec.strip(), listener);
             }
             copied = true;
         }
-        ControllerChantCopy copy = ControllerChantCopy.existing(run);
-        // CORE(pending): resolve `spec` and its trail with the chant package, then copy its files with the engine
-        // (as io.jenkins.plugins.upstreampr.gate.GateArtifacts does for the gate) into an outbox and hand them to
-        // RunArtifacts.archive(run, listener, outbox, artifacts); return the artifact names.
-        ChantSpecs.resolve(copy, spec);
-        throw new AbortException(Messages.Engine_NotMerged("specs trail (io.jenkins.plugins.upstreampr.chant)"));
+        Path repository = ControllerChantCopy.existing(run).repositoryRoot();
+        SpecTrail trail = ChantSpecs.trail(ChantSpecs.read(repository), spec.strip());
+        for (TrailGap gap : trail.gaps()) {
+            listener.getLogger().println(Messages.Preflight_Warning(gap.describe()));
+        }
+        Path outbox = ControllerChantCopy.outbox(run, "specs");
+        Map<String, String> artifacts;
+        try {
+            artifacts = GateArtifacts.writeTrail(outbox, repository, trail.files());
+        } catch (ChantException e) {
+            throw new AbortException(e.getMessage());
+        }
+        RunArtifacts.archive(run, listener, outbox, artifacts);
+        getContext().onSuccess(new ArrayList<>(artifacts.keySet()));
     }
 }
