@@ -19,6 +19,7 @@ roots=(
   plain-credentials-plugin/src/main/java
   scm-api-plugin/src/main/java
   github-branch-source-plugin/src/main/java
+  remoting/src/main/java
   jars/guava-33.5.0-jre-sources.jar
 )
 args=()

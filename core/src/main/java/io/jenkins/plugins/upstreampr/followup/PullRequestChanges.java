@@ -7,7 +7,6 @@ import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Turns two looks at the upstream pull request into the changes between them ({@link WatchEvent}s). */
@@ -30,6 +29,14 @@ final class PullRequestChanges {
 
     /** The changes from {@code before} to {@code now}, in the order of {@link Kind}. */
     static List<WatchEvent> between(PullRequestSnapshot before, PullRequestSnapshot now) {
+        return between(WatchCursor.of(before), now);
+    }
+
+    /**
+     * The changes from the look {@code before} remembers to {@code now}, in the order of {@link Kind}: the same as
+     * comparing with that look's full snapshot.
+     */
+    static List<WatchEvent> between(WatchCursor before, PullRequestSnapshot now) {
         List<WatchEvent> events = new ArrayList<>();
         String pr = now.pullRequest().toString();
         if (before.state() != PullRequestState.OPEN && now.state() == PullRequestState.OPEN) {
@@ -44,31 +51,30 @@ final class PullRequestChanges {
                     + shortSha(before.headSha()) + " to " + shortSha(now.headSha()) + ". " + stagingOnHead(now), now));
         }
         if (now.state() == PullRequestState.OPEN && now.headsDiffer()
-                && (!before.headsDiffer() || headMoved || !before.staging().sha().equals(now.staging().sha()))) {
+                && (!before.headsDiffer() || headMoved || !before.stagingSha().equals(now.staging().sha()))) {
             events.add(headsDiffer(now));
         }
-        StagingVerdict was = before.staging();
         StagingVerdict is = now.staging();
-        if (was != null && is != null && was.sha().equals(is.sha()) && was.verdict() != is.verdict()) {
+        if (before.stagingSha() != null && is != null && before.stagingSha().equals(is.sha())
+                && before.stagingVerdict() != is.verdict()) {
             events.add(new WatchEvent(Kind.STAGING_CI_CHANGED, "Staging CI of " + subject(is) + " on "
-                    + shortSha(is.sha()) + " changed from " + was.verdict().json() + " to " + is.verdict().json()
-                    + ".", now));
+                    + shortSha(is.sha()) + " changed from " + before.stagingVerdict().json() + " to "
+                    + is.verdict().json() + ".", now));
         }
         if (now.readyForAnotherLook() && !(before.readyForAnotherLook() && !headMoved)) {
             events.add(new WatchEvent(Kind.READY_FOR_ANOTHER_LOOK, pr + " is ready for another look: the staging CI of "
                     + subject(is) + " is " + is.verdict().json() + " on " + shortSha(now.headSha())
                     + ", the same commit as the upstream head.", now));
         }
-        if (now.ci() != null && (before.ci() == null || !before.ci().sha().equals(now.ci().sha())
-                || before.ci().verdict() != now.ci().verdict())) {
-            boolean sameSha = before.ci() != null && before.ci().sha().equals(now.ci().sha());
+        if (now.ci() != null && (before.ciSha() == null || !before.ciSha().equals(now.ci().sha())
+                || before.ciVerdict() != now.ci().verdict())) {
+            boolean sameSha = before.ciSha() != null && before.ciSha().equals(now.ci().sha());
             events.add(new WatchEvent(Kind.CI_CHANGED, "Upstream CI of " + pr + " on " + shortSha(now.ci().sha())
-                    + (sameSha ? " changed from " + before.ci().verdict().json() + " to " : ": ")
+                    + (sameSha ? " changed from " + before.ciVerdict().json() + " to " : ": ")
                     + now.ci().verdict().json() + ".", now));
         }
-        Set<Long> seenReviews = before.reviews().stream().map(Review::id).collect(Collectors.toSet());
         for (Review r : now.reviews()) {
-            if (!seenReviews.contains(r.id())) {
+            if (!before.sawReview(r.id())) {
                 List<PullRequestComment> summary = now.comments().stream()
                         .filter(c -> c.kind() == PullRequestComment.Kind.REVIEW && c.id() == r.id()).toList();
                 events.add(new WatchEvent(Kind.NEW_REVIEW, r.reviewer() + " " + r.verb() + " on " + pr
@@ -82,9 +88,8 @@ final class PullRequestChanges {
             events.add(new WatchEvent(Kind.REVIEW_DECISION_CHANGED, "Review decision on " + pr + " changed from "
                     + before.reviewDecision().words() + " to " + now.reviewDecision().words() + ".", now));
         }
-        Set<String> seenComments = before.comments().stream().map(PullRequestComment::key).collect(Collectors.toSet());
         List<PullRequestComment> fresh = now.comments().stream()
-                .filter(c -> !seenComments.contains(c.key()) && c.kind() != PullRequestComment.Kind.REVIEW).toList();
+                .filter(c -> !before.sawComment(c.key()) && c.kind() != PullRequestComment.Kind.REVIEW).toList();
         if (!fresh.isEmpty()) {
             events.add(new WatchEvent(Kind.NEW_COMMENTS, fresh.size() + " new comment" + (fresh.size() == 1 ? "" : "s")
                     + " on " + pr + ": " + fresh.stream().map(PullRequestComment::summary)

@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #watch} repeats looks with the policy's back-off, waiting with the session's
  * {@link GitHubSession#sleeper() sleeper} and reading its {@link GitHubSession#clock() clock}, until the pull
- * request is merged or closed, the awaited review arrives, or time runs out. A Jenkins step that must not hold a
- * thread calls {@link #look} from a timer instead and keeps the snapshot between looks.
+ * request is merged or closed, the awaited review arrives, or time runs out. A poller that must not hold a thread
+ * (a Jenkins step) calls {@link #turn} from a timer instead, with the same rules, and keeps the small serializable
+ * {@link WatchProgress} between turns, so that it goes on after a restart.
  */
 public final class UpstreamPullRequestWatch {
 
@@ -90,47 +91,94 @@ public final class UpstreamPullRequestWatch {
     public WatchOutcome watch(WatchPolicy policy, Consumer<WatchEvent> listener) throws InterruptedException {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(listener, "listener");
-        Instant deadline = policy.timeout() == null ? null : session.clock().instant().plus(policy.timeout());
-        PullRequestLook look = look(null);
-        look.events().forEach(listener);
-        PullRequestSnapshot last = look.snapshot();
-        Duration interval = policy.firstInterval();
+        WatchProgress progress = WatchProgress.start(policy, session.clock().instant());
         while (true) {
+            WatchTurn turn = turn(policy, progress);
+            turn.events().forEach(listener);
+            if (turn.outcome() != null) {
+                return turn.outcome();
+            }
+            session.sleeper().sleep(turn.delay());
+            progress = turn.progress();
+        }
+    }
+
+    /**
+     * One turn of {@link #watch}, for a poller that keeps no thread waiting (a Jenkins step woken by a timer): one
+     * look, compared with what {@code progress} remembers (its snapshot, or after a restart its
+     * {@link WatchCursor}), then either the outcome or the wait before the next turn, backed off per
+     * {@link WatchPolicy#nextInterval}. The rules are {@link #watch}'s: a failing first look, and any look failing
+     * for a reason that is not passing, throw the {@link GitHubException}; a passing failure is a
+     * {@link WatchEvent.Kind#LOOK_FAILED} event and the watch goes on (after a rate limit's reset, if that comes
+     * first). When the deadline has passed, the turn ends the watch {@link WatchOutcome.Result#TIMED_OUT timed
+     * out}; a look that fails then, with no snapshot in memory (after a restart), throws its exception instead,
+     * there being nothing seen to report.
+     *
+     * @param policy the watch's policy (the same for every turn)
+     * @param progress {@link WatchProgress#start} for the first turn, then the previous turn's
+     *        {@link WatchTurn#progress()}
+     */
+    public WatchTurn turn(WatchPolicy policy, WatchProgress progress) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(progress, "progress");
+        List<WatchEvent> events = new ArrayList<>();
+        PullRequestSnapshot last;
+        WatchProgress next;
+        Duration interval;
+        if (progress.beforeFirstLook()) {
+            PullRequestLook look = look((PullRequestSnapshot) null);
+            events.addAll(look.events());
+            last = look.snapshot();
+            interval = policy.firstInterval();
+            next = progress.after(last, interval);
             var result = policy.resultOf(look);
             if (result.isPresent()) {
-                return WatchOutcome.of(result.get(), policy.until(), last);
+                return new WatchTurn(events, next, WatchOutcome.of(result.get(), policy.until(), last), null);
             }
-            Duration wait = interval;
-            if (deadline != null) {
-                Duration left = Duration.between(session.clock().instant(), deadline);
-                if (left.isNegative() || left.isZero()) {
-                    listener.accept(new WatchEvent(WatchEvent.Kind.TIMED_OUT, "Stopped watching " + upstream
-                            + " after " + policy.timeout() + " without it being " + awaited(policy.until())
-                            + "; last seen: " + last.summary() + ".", last));
-                    return WatchOutcome.of(WatchOutcome.Result.TIMED_OUT, policy.until(), last);
-                }
-                wait = wait.compareTo(left) < 0 ? wait : left;
-            }
-            session.sleeper().sleep(wait);
+        } else {
             try {
-                look = look(last);
+                PullRequestLook look = progress.last() != null ? look(progress.last()) : lookAfter(progress.cursor());
+                events.addAll(look.events());
                 last = look.snapshot();
-                look.events().forEach(listener);
-                interval = policy.nextInterval(interval, look.changed());
+                interval = policy.nextInterval(progress.interval(), look.changed());
+                next = progress.after(last, interval);
+                var result = policy.resultOf(look);
+                if (result.isPresent()) {
+                    return new WatchTurn(events, next, WatchOutcome.of(result.get(), policy.until(), last), null);
+                }
             } catch (GitHubException e) {
-                if (!passing(e)) {
+                if (!passing(e) || progress.last() == null && timedOut(progress)) {
                     throw e;
                 }
-                listener.accept(new WatchEvent(WatchEvent.Kind.LOOK_FAILED, "A look at " + upstream + " failed; "
+                last = progress.last();
+                events.add(new WatchEvent(WatchEvent.Kind.LOOK_FAILED, "A look at " + upstream + " failed; "
                         + "the watch goes on. " + e.getMessage(), last));
-                look = new PullRequestLook(last, List.of());
-                interval = policy.nextInterval(interval, false);
+                interval = policy.nextInterval(progress.interval(), false);
                 if (e.rateLimitReset().isPresent()) {
                     Duration untilReset = Duration.between(session.clock().instant(), e.rateLimitReset().get());
                     interval = untilReset.compareTo(interval) > 0 ? untilReset.plusSeconds(1) : interval;
                 }
+                next = progress.failed(interval);
             }
         }
+        if (timedOut(progress)) {
+            events.add(new WatchEvent(WatchEvent.Kind.TIMED_OUT, "Stopped watching " + upstream
+                    + " after " + policy.timeout() + " without it being " + awaited(policy.until())
+                    + "; last seen: " + last.summary() + ".", last));
+            return new WatchTurn(events, next, WatchOutcome.of(WatchOutcome.Result.TIMED_OUT, policy.until(), last),
+                    null);
+        }
+        Duration backOff = interval;
+        Duration wait = timeLeft(progress).filter(left -> left.compareTo(backOff) < 0).orElse(backOff);
+        return new WatchTurn(events, next, null, wait);
+    }
+
+    private java.util.Optional<Duration> timeLeft(WatchProgress progress) {
+        return progress.deadline().map(d -> Duration.between(session.clock().instant(), d));
+    }
+
+    private boolean timedOut(WatchProgress progress) {
+        return timeLeft(progress).map(left -> left.isNegative() || left.isZero()).orElse(false);
     }
 
     private static boolean passing(GitHubException e) {
@@ -156,6 +204,22 @@ public final class UpstreamPullRequestWatch {
      * @param previous the snapshot of the previous look, or null for a first look
      */
     public PullRequestLook look(PullRequestSnapshot previous) {
+        return previous == null ? look(null, null) : look(WatchCursor.of(previous), previous.ci());
+    }
+
+    /**
+     * One look compared with what an earlier look remembered ({@link WatchCursor}): the same changes as
+     * {@link #look(PullRequestSnapshot)} with that look's snapshot. Only the CI verdict of a pull request that is no
+     * longer open is not carried over (it is not read once the pull request is closed), so the snapshot's
+     * {@link PullRequestSnapshot#ci()} is then null.
+     *
+     * @param previous what the previous look saw, or null for a first look
+     */
+    public PullRequestLook lookAfter(WatchCursor previous) {
+        return look(previous, null);
+    }
+
+    private PullRequestLook look(WatchCursor previous, StagingVerdict previousCi) {
         String pulls = upstream.repository().apiPath() + "/pulls/" + upstream.number();
         String issue = upstream.repository().apiPath() + "/issues/" + upstream.number();
         CompletableFuture<JsonNode> pr = async(() -> session.get("reading upstream pull request " + upstream, pulls,
@@ -171,7 +235,7 @@ public final class UpstreamPullRequestWatch {
                 : async(() -> checks.check(staging, stagingPolicy));
         CompletableFuture<StagingVerdict> ci = pr.thenApplyAsync(p -> {
             if (!"open".equals(p.path("state").asText())) {
-                return previous == null ? null : previous.ci();
+                return previousCi;
             }
             return checks.checkRef(upstream.repository(), headSha(p), StagingPolicy.defaults());
         }, GitHubSession.parallel());

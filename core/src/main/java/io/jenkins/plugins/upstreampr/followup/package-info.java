@@ -13,6 +13,11 @@
  *       ({@link io.jenkins.plugins.upstreampr.followup.PullRequestLook}).</li>
  *   <li>{@link io.jenkins.plugins.upstreampr.followup.WatchPolicy}: what ends a watch, its time limit and the
  *       polling back-off; {@link io.jenkins.plugins.upstreampr.followup.WatchOutcome}: how it ended.</li>
+ *   <li>For pollers that keep no thread (a Jenkins step woken by a timer, across restarts): one
+ *       {@link io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch#turn turn} at a time
+ *       ({@link io.jenkins.plugins.upstreampr.followup.WatchTurn}), remembering only a small serializable
+ *       {@link io.jenkins.plugins.upstreampr.followup.WatchProgress} and
+ *       {@link io.jenkins.plugins.upstreampr.followup.WatchCursor}.</li>
  *   <li>{@link io.jenkins.plugins.upstreampr.followup.UpstreamOutcome}: how the upstream pull request ended (merged,
  *       or closed without merge with the closing comment), the only input that lets specs be archived.</li>
  *   <li>{@link io.jenkins.plugins.upstreampr.followup.AfterMergeArchive}: on merge, archives the trail's specs in a

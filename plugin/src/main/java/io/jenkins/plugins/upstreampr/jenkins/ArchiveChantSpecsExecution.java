@@ -11,6 +11,16 @@ import io.jenkins.plugins.upstreampr.gate.GateArtifacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
+import io.jenkins.plugins.upstreampr.chant.SpecId;
+import io.jenkins.plugins.upstreampr.followup.ArchivePushException;
+import io.jenkins.plugins.upstreampr.followup.PullRequestSnapshot;
+import io.jenkins.plugins.upstreampr.followup.PullRequestState;
+import io.jenkins.plugins.upstreampr.followup.UpstreamOutcome;
+import io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch;
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.StagingPolicy;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -21,22 +31,51 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  */
 final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     private final String spec;
     private final String dir;
     private boolean copied;
+    private final boolean move;
+    private final boolean commit;
+    private final boolean push;
+    private final String upstream;
+    private final String credentialsId;
+    private final String apiUri;
+    private final String branch;
+    private final String remote;
 
     ArchiveChantSpecsExecution(ArchiveChantSpecsStep step, StepContext context) {
         super(context);
         this.spec = step.getSpec();
         this.dir = step.getDir();
+        this.move = step.isMove();
+        this.commit = step.isCommit();
+        this.push = step.isPush();
+        this.upstream = step.getUpstream();
+        this.credentialsId = step.getCredentialsId();
+        this.apiUri = step.getApiUri();
+        this.branch = step.getBranch();
+        this.remote = step.getRemote();
     }
 
     @Override
     protected void prepare() throws Exception {
         if (spec == null || spec.isBlank()) {
             throw new AbortException(Messages.Step_MissingArgument("spec", "archiveChantSpecs"));
+        }
+        if ((commit || push) && !move) {
+            throw new AbortException(Messages.ArchiveMove_CommitNeedsMove());
+        }
+        if (commit != push) {
+            throw new AbortException(Messages.ArchiveMove_CommitAndPush());
+        }
+        if (push) {
+            try {
+                PullRequestRef.parse(upstream);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(Messages.ArchiveMove_NeedsUpstream(e.getMessage()));
+            }
         }
     }
 
@@ -64,6 +103,65 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
             throw new AbortException(e.getMessage());
         }
         RunArtifacts.archive(run, listener, outbox, artifacts);
-        getContext().onSuccess(new ArrayList<>(artifacts.keySet()));
+        if (!move) {
+            getContext().onSuccess(new ArrayList<>(artifacts.keySet()));
+            return;
+        }
+        FilePath workspace = getContext().get(FilePath.class);
+        if (workspace == null) {
+            throw new AbortException(Messages.ArchiveMove_NoWorkspace());
+        }
+        List<String> ids = SpecId.values(trail.ids());
+        FilePath checkout = workspace.child(dir);
+        WorkspaceSpecArchive.Report report;
+        try {
+            report = checkout.act(push ? afterMerge(run, listener, ids) : new WorkspaceSpecArchive.Move(ids));
+        } catch (ChantException | ArchivePushException e) {
+            throw new AbortException(e.getMessage());
+        }
+        for (String line : report.lines()) {
+            listener.getLogger().println(Messages.ArchiveMove_Line(line));
+        }
+        listener.getLogger().println(Messages.ArchiveMove_Line(report.summary()));
+        if (report.outcome().equals("refused")) {
+            throw new AbortException(report.summary());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("artifacts", new ArrayList<>(artifacts.keySet()));
+        result.put("archive", report.outcome());
+        result.put("archived", new ArrayList<>(report.archived()));
+        result.put("commit", report.commit());
+        result.put("branch", report.branch());
+        getContext().onSuccess(result);
+    }
+
+    /**
+     * The commit-and-push archive for the merged upstream pull request: one look at it through the engine (nothing is
+     * archived unless GitHub says it was merged), and the token of the same credentials, for the fork's owner (the
+     * owner of the pull request's head).
+     */
+    private WorkspaceSpecArchive.AfterMerge afterMerge(Run<?, ?> run, TaskListener listener, List<String> ids)
+            throws Exception {
+        PullRequestRef ref = PullRequestRef.parse(upstream);
+        PullRequestSnapshot snapshot;
+        GitHubConnection connection = GitHubConnection.open(run, apiUri, credentialsId, ref.repository().owner());
+        try {
+            snapshot = new UpstreamPullRequestWatch(connection.session(), ref, null, StagingPolicy.defaults())
+                    .look((PullRequestSnapshot) null).snapshot();
+        } catch (RuntimeException e) {
+            throw connection.explain(e, ref.repository().toString());
+        }
+        if (snapshot.state() == PullRequestState.OPEN) {
+            throw new AbortException(Messages.ArchiveMove_StillOpen(ref));
+        }
+        UpstreamOutcome outcome = UpstreamOutcome.of(snapshot);
+        listener.getLogger().println(Messages.ArchiveMove_Line(outcome.describe()));
+        String head = snapshot.head();
+        String forkOwner = head != null && head.indexOf(':') > 0 ? head.substring(0, head.indexOf(':'))
+                : ref.repository().owner();
+        GitHubConnection fork = forkOwner.equals(ref.repository().owner()) ? connection
+                : GitHubConnection.open(run, apiUri, credentialsId, forkOwner);
+        return new WorkspaceSpecArchive.AfterMerge(ids, outcome, remote.isEmpty() ? null : remote,
+                branch.isEmpty() ? null : branch, fork.gitToken());
     }
 }

@@ -44,11 +44,17 @@ final class GitHubConnection {
     private final GitHubSession session;
     private final String description;
     private final boolean gitHubApp;
+    /** The credential's secret, read when needed (a GitHub App's is minted then); null for anonymous access. */
+    private final Supplier<Secret> secret;
 
-    private GitHubConnection(GitHubSession session, String description, boolean gitHubApp) {
-        this.session = session;
+    private GitHubConnection(String api, AuthorizationProvider authorization, String description, boolean gitHubApp)
+            throws AbortException {
+        this.session = connect(api, authorization);
         this.description = description;
         this.gitHubApp = gitHubApp;
+        this.secret = authorization instanceof SecretAuthorization secretAuthorization
+                ? secretAuthorization.secret()
+                : null;
     }
 
     /**
@@ -64,8 +70,7 @@ final class GitHubConnection {
             @CheckForNull String credentialsId, @NonNull String upstreamOwner) throws AbortException {
         String api = GateFormFields.api(apiUri);
         if (credentialsId == null || credentialsId.isBlank()) {
-            return new GitHubConnection(connect(api, AuthorizationProvider.ANONYMOUS), Messages.GitHub_Anonymous(),
-                    false);
+            return new GitHubConnection(api, AuthorizationProvider.ANONYMOUS, Messages.GitHub_Anonymous(), false);
         }
         String id = credentialsId.trim();
         StandardCredentials credentials = Connector.lookupScanCredentials(run.getParent(), api, id, upstreamOwner);
@@ -73,17 +78,17 @@ final class GitHubConnection {
             CredentialsProvider.track(run, usernameToken);
             if (usernameToken instanceof GitHubAppCredentials app) {
                 String description = Messages.GitHub_AppCredentials(id, app.getAppID());
-                return new GitHubConnection(connect(api, new SecretAuthorization(app::getPassword, description,
-                        upstreamOwner)), description, true);
+                return new GitHubConnection(api, new SecretAuthorization(app::getPassword, description,
+                        upstreamOwner), description, true);
             }
-            return new GitHubConnection(connect(api, new SecretAuthorization(usernameToken::getPassword, null, null)),
+            return new GitHubConnection(api, new SecretAuthorization(usernameToken::getPassword, null, null),
                     Messages.GitHub_Credentials(id), false);
         }
         StringCredentials token = CredentialsProvider.findCredentialById(
                 id, StringCredentials.class, run, URIRequirementBuilder.fromUri(api).build());
         if (token != null) {
             CredentialsProvider.track(run, token);
-            return new GitHubConnection(connect(api, new SecretAuthorization(token::getSecret, null, null)),
+            return new GitHubConnection(api, new SecretAuthorization(token::getSecret, null, null),
                     Messages.GitHub_TokenCredentials(id), false);
         }
         throw new AbortException(Messages.GitHub_NoCredentials(id, api));
@@ -95,6 +100,15 @@ final class GitHubConnection {
         } catch (IllegalArgumentException e) {
             throw new AbortException("apiUri: " + e.getMessage());
         }
+    }
+
+    /**
+     * The credential's token for git over HTTPS (pushing to the fork), or null without credentials. For a GitHub
+     * App this is an installation token for the owner the connection was opened for. Never log it.
+     */
+    @CheckForNull
+    Secret gitToken() {
+        return secret == null ? null : secret.get();
     }
 
     /** The engine's session. */
