@@ -7,6 +7,6 @@
  * ({@link io.jenkins.plugins.upstreampr.cli.GateCommand}) adds what only a terminal has: the
  * {@link io.jenkins.plugins.upstreampr.cli.Terminal} it asks on, the questions
  * ({@code TerminalDialogue}), the editor ({@code EditorLauncher}) and the report shown before asking
- * ({@code ProposalReport}).
+ * ({@code ProposalReport}). {@code archive --after-merge} reports what it did as an {@code AfterMergeReport}.
  */
 package io.jenkins.plugins.upstreampr.cli;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.upstreampr.followup;
 
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.RepositoryName;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param state open, merged or closed without merge
  * @param draft whether it is a draft
  * @param head its head as {@code OWNER:BRANCH} (GitHub's head label)
+ * @param headRepository the repository its head branch is in (the fork), or null when GitHub reports none (the fork
+ *        was deleted)
  * @param headSha its head commit
  * @param base its base branch
  * @param reviewDecision derived from {@code reviews} (see {@link ReviewDecision})
@@ -30,9 +33,10 @@ import java.util.Objects;
  * @param lookedAt when the look was taken
  */
 public record PullRequestSnapshot(PullRequestRef pullRequest, String url, String title, PullRequestState state,
-        boolean draft, String head, String headSha, String base, ReviewDecision reviewDecision, List<Review> reviews,
-        List<PullRequestComment> comments, StagingVerdict ci, StagingVerdict staging, String mergeCommitSha,
-        String closedBy, PullRequestComment closingComment, Instant lookedAt) {
+        boolean draft, String head, RepositoryName headRepository, String headSha, String base,
+        ReviewDecision reviewDecision, List<Review> reviews, List<PullRequestComment> comments, StagingVerdict ci,
+        StagingVerdict staging, String mergeCommitSha, String closedBy, PullRequestComment closingComment,
+        Instant lookedAt) {
 
     public PullRequestSnapshot {
         Objects.requireNonNull(pullRequest, "pullRequest");

@@ -1,38 +1,34 @@
 package io.jenkins.plugins.upstreampr.followup;
 
 import io.jenkins.plugins.upstreampr.chant.ChantException;
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.RepositoryName;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How an upstream pull request ended, as the watcher saw it: merged, or closed without being merged (with the
  * comment that closed it, if there was one). Only a merged pull request lets its specs be archived.
  *
- * @param pullRequest the pull request as {@code OWNER/REPO#NUMBER}, e.g. {@code upstream-org/kvstore#1347}
+ * @param pullRequest the pull request, e.g. {@code upstream-org/kvstore#1347}
  * @param url its web address, e.g. {@code https://github.com/upstream-org/kvstore/pull/1347}
  * @param state merged or closed unmerged
  * @param closingComment for a pull request closed unmerged, the comment that closed it, or {@code null}; always
  *     {@code null} for a merged one
+ * @param headRepository the repository its head branch is in (the fork the fix came from), as GitHub reported it;
+ *     {@code null} when unknown (GitHub reports none once the fork is deleted)
  */
-public record UpstreamOutcome(String pullRequest, String url, State state, String closingComment)
-        implements Serializable {
+public record UpstreamOutcome(PullRequestRef pullRequest, String url, State state, String closingComment,
+        RepositoryName headRepository) implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** The two ways a pull request ends. */
     public enum State { MERGED, CLOSED_UNMERGED }
 
-    private static final Pattern REFERENCE = Pattern.compile(
-            "([A-Za-z0-9][A-Za-z0-9-]{0,38})/([A-Za-z0-9._-]{1,100})#([1-9][0-9]{0,9})");
-
     public UpstreamOutcome {
-        if (pullRequest == null || !REFERENCE.matcher(pullRequest).matches()) {
-            throw new ChantException("Invalid upstream pull request '" + pullRequest + "': expected OWNER/REPO#NUMBER, "
-                    + "e.g. upstream-org/kvstore#1347");
-        }
+        Objects.requireNonNull(pullRequest, "pullRequest");
         if (url == null || url.isBlank()) {
             throw new ChantException("Missing web address of upstream pull request " + pullRequest
                     + ": give its html_url, e.g. https://github.com/OWNER/REPO/pull/N");
@@ -43,15 +39,23 @@ public record UpstreamOutcome(String pullRequest, String url, State state, Strin
         }
     }
 
-    /** A merged pull request. */
-    public static UpstreamOutcome merged(String pullRequest, String url) {
-        return new UpstreamOutcome(pullRequest, url, State.MERGED, null);
+    /** A merged pull request (head repository unknown). */
+    public static UpstreamOutcome merged(PullRequestRef pullRequest, String url) {
+        return new UpstreamOutcome(pullRequest, url, State.MERGED, null, null);
     }
 
-    /** A pull request closed without merge, with the comment that closed it ({@code null} if none). */
-    public static UpstreamOutcome closedUnmerged(String pullRequest, String url, String closingComment) {
+    /**
+     * A pull request closed without merge, with the comment that closed it ({@code null} if none; head repository
+     * unknown).
+     */
+    public static UpstreamOutcome closedUnmerged(PullRequestRef pullRequest, String url, String closingComment) {
         return new UpstreamOutcome(pullRequest, url, State.CLOSED_UNMERGED,
-                closingComment == null || closingComment.isBlank() ? null : closingComment);
+                closingComment == null || closingComment.isBlank() ? null : closingComment, null);
+    }
+
+    /** The same outcome, knowing the repository of the pull request's head ({@code null}: unknown). */
+    public UpstreamOutcome withHeadRepository(RepositoryName repository) {
+        return new UpstreamOutcome(pullRequest, url, state, closingComment, repository);
     }
 
     /**
@@ -61,9 +65,10 @@ public record UpstreamOutcome(String pullRequest, String url, State state, Strin
      */
     public static UpstreamOutcome of(PullRequestSnapshot last) {
         return switch (last.state()) {
-            case MERGED -> merged(last.pullRequest().toString(), last.url());
-            case CLOSED -> closedUnmerged(last.pullRequest().toString(), last.url(),
-                    last.closingComment() == null ? null : last.closingComment().body());
+            case MERGED -> merged(last.pullRequest(), last.url()).withHeadRepository(last.headRepository());
+            case CLOSED -> closedUnmerged(last.pullRequest(), last.url(),
+                    last.closingComment() == null ? null : last.closingComment().body())
+                    .withHeadRepository(last.headRepository());
             case OPEN -> throw new ChantException(last.pullRequest() + " is still open: its specs are archived once "
                     + "it is merged (watch it with `upstream-pr watch --until merged`)");
         };
@@ -78,18 +83,14 @@ public record UpstreamOutcome(String pullRequest, String url, State state, Strin
         return Optional.ofNullable(closingComment);
     }
 
-    /** The repository part, {@code OWNER/REPO}. */
-    public String repository() {
-        return pullRequest.substring(0, pullRequest.lastIndexOf('#'));
+    /** The repository holding the pull request, {@code OWNER/REPO}. */
+    public RepositoryName repository() {
+        return pullRequest.repository();
     }
 
     /** The pull request number. */
     public int number() {
-        Matcher m = REFERENCE.matcher(pullRequest);
-        if (!m.matches()) {
-            throw new IllegalStateException(pullRequest);
-        }
-        return Integer.parseInt(m.group(3));
+        return pullRequest.number();
     }
 
     /** One line for a person: what happened to the pull request. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.RepositoryName;
 import io.jenkins.plugins.upstreampr.github.StagingCheck;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -37,6 +39,9 @@ import java.util.regex.Pattern;
  * request is merged or closed, the awaited review arrives, or time runs out. A poller that must not hold a thread
  * (a Jenkins step) calls {@link #turn} from a timer instead, with the same rules, and keeps the small serializable
  * {@link WatchProgress} between turns, so that it goes on after a restart.
+ *
+ * <p>{@link #outcome()} is the cheap single read for whoever only needs to know how it ended (the archive after the
+ * merge): the pull request alone, plus the closing comment when it was closed without merge.
  */
 public final class UpstreamPullRequestWatch {
 
@@ -261,20 +266,75 @@ public final class UpstreamPullRequestWatch {
         StagingVerdict ciNow = join(ci);
         JsonNode closed = join(closedIssue);
 
-        PullRequestState state = !"closed".equals(p.path("state").asText()) ? PullRequestState.OPEN
-                : p.path("merged").asBoolean(false) || text(p.path("merged_at")) != null ? PullRequestState.MERGED
-                : PullRequestState.CLOSED;
+        PullRequestState state = stateOf(p);
         String closedBy = closed == null ? null : text(closed.path("closed_by").path("login"));
         PullRequestComment closing = state == PullRequestState.CLOSED
                 ? closingComment(conversationComments, closedBy)
                 : null;
         PullRequestSnapshot now = new PullRequestSnapshot(upstream, text(p.path("html_url")), text(p.path("title")),
-                state, p.path("draft").asBoolean(false), text(p.path("head").path("label")), headSha(p),
+                state, p.path("draft").asBoolean(false), text(p.path("head").path("label")), headRepository(p),
+                headSha(p),
                 text(p.path("base").path("ref")), ReviewDecision.of(reviewList), reviewList, comments, ciNow,
                 stagingNow, state == PullRequestState.MERGED ? text(p.path("merge_commit_sha")) : null, closedBy,
                 closing, session.clock().instant());
         return new PullRequestLook(now, previous == null ? PullRequestChanges.first(now)
                 : PullRequestChanges.between(previous, now));
+    }
+
+    /**
+     * How the pull request ended, in one read and without the look's reviews, comments and CI: its
+     * {@code GET /pulls/{n}} (conditional), and only for a pull request closed without merge, who closed it
+     * ({@code GET /issues/{n}}) and its conversation comments (every page), in parallel, for the closing comment
+     * (chosen as a {@link #look} chooses it). One request for a merged pull request, three for a closed one.
+     *
+     * @return the outcome, with the repository of the pull request's head; empty while the pull request is open
+     * @throws GitHubException when GitHub cannot be read (after the session's retries)
+     */
+    public Optional<UpstreamOutcome> outcome() {
+        String issue = upstream.repository().apiPath() + "/issues/" + upstream.number();
+        JsonNode p = session.get("reading upstream pull request " + upstream,
+                upstream.repository().apiPath() + "/pulls/" + upstream.number(), Map.of());
+        String url = text(p.path("html_url"));
+        if (url == null) {
+            throw GitHubException.unexpected(200, "GitHub's answer for upstream pull request " + upstream
+                    + " has no html_url; is " + session.apiUrl() + " a GitHub REST API?");
+        }
+        return switch (stateOf(p)) {
+            case OPEN -> Optional.empty();
+            case MERGED -> Optional.of(UpstreamOutcome.merged(upstream, url).withHeadRepository(headRepository(p)));
+            case CLOSED -> {
+                CompletableFuture<JsonNode> closed = async(() -> session.get("reading who closed " + upstream, issue,
+                        Map.of()));
+                CompletableFuture<List<JsonNode>> conversation = async(() -> session.getAllPages(
+                        "reading the comments of " + upstream, issue + "/comments", ALL));
+                String closedBy = text(join(closed).path("closed_by").path("login"));
+                PullRequestComment closing = closingComment(comments(join(conversation),
+                        PullRequestComment.Kind.CONVERSATION), closedBy);
+                yield Optional.of(UpstreamOutcome.closedUnmerged(upstream, url, closing == null ? null : closing.body())
+                        .withHeadRepository(headRepository(p)));
+            }
+        };
+    }
+
+    private static PullRequestState stateOf(JsonNode pr) {
+        if (!"closed".equals(pr.path("state").asText())) {
+            return PullRequestState.OPEN;
+        }
+        return pr.path("merged").asBoolean(false) || text(pr.path("merged_at")) != null ? PullRequestState.MERGED
+                : PullRequestState.CLOSED;
+    }
+
+    /** {@code head.repo.full_name}, or null (GitHub reports no repository once the fork is deleted). */
+    private static RepositoryName headRepository(JsonNode pr) {
+        String name = text(pr.path("head").path("repo").path("full_name"));
+        if (name == null) {
+            return null;
+        }
+        try {
+            return RepositoryName.parse(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private String headSha(JsonNode pr) {

@@ -9,6 +9,7 @@ import io.jenkins.plugins.upstreampr.chant.FixtureTrees;
 import io.jenkins.plugins.upstreampr.chant.SpecId;
 import io.jenkins.plugins.upstreampr.chant.SpecResolver;
 import io.jenkins.plugins.upstreampr.chant.archive.SpecArchive;
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -37,7 +38,7 @@ class AfterMergeArchiveTest {
 
     static final String SPEC = "001-coverage-analysis";
     static final String DRIVER = "002-test-suite-driver";
-    static final UpstreamOutcome MERGED = UpstreamOutcome.merged("upstream-org/kvstore#1347",
+    static final UpstreamOutcome MERGED = UpstreamOutcome.merged(PullRequestRef.parse("upstream-org/kvstore#1347"),
             "https://github.com/upstream-org/kvstore/pull/1347");
 
     @TempDir
@@ -332,7 +333,7 @@ class AfterMergeArchiveTest {
     void aPullRequestClosedWithoutMergeArchivesNothing() throws Exception {
         ObjectId main = fork.head("main");
         try (Git checkout = fork.cloneAs("checkout")) {
-            UpstreamOutcome closed = UpstreamOutcome.closedUnmerged("upstream-org/kvstore#1347",
+            UpstreamOutcome closed = UpstreamOutcome.closedUnmerged(MERGED.pullRequest(),
                     "https://github.com/upstream-org/kvstore/pull/1347", "Superseded by #1350, thanks!");
 
             ArchivePushResult result = archiver().archive(ForkCheckout.of(base.resolve("checkout")),

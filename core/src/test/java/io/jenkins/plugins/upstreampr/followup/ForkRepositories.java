@@ -36,13 +36,13 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * back as remote messages. Client-side, JGit runs the checkout's {@code pre-push} hook script itself (after the
  * fork advertised its refs), which is where {@link #raceBeforePush} makes another clone push first.
  */
-final class ForkRepositories {
+public final class ForkRepositories {
 
-    static final String EMAIL = "dev@upstream-pr.invalid";
+    public static final String EMAIL = "dev@upstream-pr.invalid";
 
-    final Path base;
-    final Path bare;
-    final String defaultBranch;
+    public final Path base;
+    public final Path bare;
+    public final String defaultBranch;
 
     private ForkRepositories(Path base, Path bare, String defaultBranch) {
         this.base = base;
@@ -51,12 +51,12 @@ final class ForkRepositories {
     }
 
     /** A bare fork whose default branch {@code branch} holds a copy of the fixture tree {@code fixture}. */
-    static ForkRepositories create(Path base, String fixture, String branch) throws Exception {
+    public static ForkRepositories create(Path base, String fixture, String branch) throws Exception {
         return create(base, FixtureTrees.tree(fixture), branch);
     }
 
     /** A bare fork whose default branch {@code branch} holds a copy of the directory {@code source}. */
-    static ForkRepositories create(Path base, Path source, String branch) throws Exception {
+    public static ForkRepositories create(Path base, Path source, String branch) throws Exception {
         String fixture = source.getFileName().toString();
         Path bare = base.resolve("fork.git");
         Git.init().setBare(true).setInitialBranch(branch).setDirectory(bare.toFile()).call().close();
@@ -77,11 +77,11 @@ final class ForkRepositories {
         return fork;
     }
 
-    String url() {
+    public String url() {
         return bare.toUri().toString();
     }
 
-    Git cloneAs(String name) throws GitAPIException {
+    public Git cloneAs(String name) throws GitAPIException {
         Git git = Git.cloneRepository().setURI(url()).setDirectory(base.resolve(name).toFile()).call();
         try {
             var config = git.getRepository().getConfig();
@@ -94,24 +94,24 @@ final class ForkRepositories {
         return git;
     }
 
-    static RevCommit commit(Git git, String message) throws GitAPIException {
+    public static RevCommit commit(Git git, String message) throws GitAPIException {
         return git.commit().setMessage(message).call();
     }
 
     /** Opens the bare fork. */
-    Repository open() throws IOException {
+    public Repository open() throws IOException {
         return new FileRepositoryBuilder().setGitDir(bare.toFile()).setMustExist(true).build();
     }
 
     /** The commit a branch of the fork points to, or null. */
-    ObjectId head(String branch) throws IOException {
+    public ObjectId head(String branch) throws IOException {
         try (Repository repo = open()) {
             return repo.resolve(Constants.R_HEADS + branch);
         }
     }
 
     /** Files of the tree of {@code commit} in the fork. */
-    List<String> files(ObjectId commit) throws IOException {
+    public List<String> files(ObjectId commit) throws IOException {
         List<String> files = new ArrayList<>();
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
             tw.addTree(walk.parseCommit(commit).getTree());
@@ -124,7 +124,7 @@ final class ForkRepositories {
     }
 
     /** The changes {@code commit} makes to its first parent in the fork, with git's rename detection. */
-    List<DiffEntry> changes(ObjectId commit) throws IOException {
+    public List<DiffEntry> changes(ObjectId commit) throws IOException {
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo);
                 DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             RevCommit c = walk.parseCommit(commit);
@@ -134,7 +134,7 @@ final class ForkRepositories {
         }
     }
 
-    RevCommit commitIn(ObjectId id) throws IOException {
+    public RevCommit commitIn(ObjectId id) throws IOException {
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
             RevCommit c = walk.parseCommit(id);
             walk.parseBody(c);
@@ -143,7 +143,7 @@ final class ForkRepositories {
     }
 
     /** Makes the fork reject updates of {@code refs/heads/BRANCH} the way GitHub rejects a protected branch. */
-    void protect(String branch) throws IOException {
+    public void protect(String branch) throws IOException {
         hook(bare.resolve("hooks/pre-receive"), "while read old new ref; do\n"
                 + "  if [ \"$ref\" = \"refs/heads/" + branch + "\" ]; then\n"
                 + "    echo \"error: GH006: Protected branch update failed for refs/heads/" + branch + ".\" >&2\n"
@@ -155,7 +155,7 @@ final class ForkRepositories {
     }
 
     /** See the class comment: the checkout pushes through git's own receive-pack, which runs the fork's hooks. */
-    static void useGitCliReceivePack(Git checkout) throws Exception {
+    public static void useGitCliReceivePack(Git checkout) throws Exception {
         var config = checkout.getRepository().getConfig();
         config.setString("remote", "origin", "receivepack", gitExecPath() + "/git-receive-pack");
         config.save();
@@ -166,7 +166,7 @@ final class ForkRepositories {
      * after the fork advertised its refs and before it sends the update, so what the script pushes from another
      * clone lands between the two, as when someone pushes while we do.
      */
-    static void raceBeforePush(Git checkout, String script) throws IOException {
+    public static void raceBeforePush(Git checkout, String script) throws IOException {
         Path hooks = checkout.getRepository().getDirectory().toPath().resolve("hooks");
         Path count = hooks.resolve("pre-push.count");
         // JGit runs hooks with GIT_DIR, GIT_COMMON_DIR and GIT_WORK_TREE of the checkout: unset them, or the git commands of the
@@ -178,10 +178,10 @@ final class ForkRepositories {
     }
 
     /** No test pushes more often than this; a pre-push hook does nothing after that many runs. */
-    static final int MAX_HOOK_RUNS = 10;
+    public static final int MAX_HOOK_RUNS = 10;
 
     /** A shell line pushing {@code clone}'s HEAD to the fork's {@code branch} with the git CLI. */
-    String cliPush(Path clone, String branch) {
+    public String cliPush(Path clone, String branch) {
         return "git -C '" + clone + "' push -q origin HEAD:refs/heads/" + branch + " >&2";
     }
 
@@ -204,7 +204,7 @@ final class ForkRepositories {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    static String gitExecPath() throws Exception {
+    public static String gitExecPath() throws Exception {
         Process p = new ProcessBuilder("git", "--exec-path").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

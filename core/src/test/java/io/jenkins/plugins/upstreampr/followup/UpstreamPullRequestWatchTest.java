@@ -16,6 +16,7 @@ import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import io.jenkins.plugins.upstreampr.github.JdkHttpConnector;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.RepositoryName;
 import io.jenkins.plugins.upstreampr.github.RetryPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.Verdict;
@@ -303,6 +304,45 @@ class UpstreamPullRequestWatchTest {
         assertThat(silent.snapshot().closingComment()).isNull();
         assertThat(only(silent.events(), Kind.CLOSED_UNMERGED).message())
                 .isEqualTo("up/project#42 was closed without merge by stale-bot; there is no closing comment.");
+    }
+
+    @Test
+    void theOutcomeOfAMergedPullRequestIsOneReadNamingTheForkItCameFrom() {
+        world.review("alice", "APPROVED", "", NOW.minusSeconds(60)).comment("alice", "Thanks!", NOW.minusSeconds(30));
+        world.state = "closed";
+        world.merged = true;
+        world.closedBy = "maintainer";
+        world.publish();
+
+        var outcome = watch(false).outcome();
+
+        assertThat(outcome).contains(UpstreamOutcome.merged(PullRequestRef.parse(UpstreamWorld.UPSTREAM),
+                "https://github.com/up/project/pull/42").withHeadRepository(RepositoryName.parse("octo/fork")));
+        assertThat(github.requests()).containsExactly("GET /repos/up/project/pulls/42");
+        assertThat(watch(false).look(null).snapshot().headRepository()).isEqualTo(RepositoryName.parse("octo/fork"));
+    }
+
+    @Test
+    void theOutcomeOfAClosedPullRequestCarriesTheClosersCommentAndAnOpenOneHasNone() {
+        world.comment("maintainer", "Fixed differently in #50, closing.", NOW.minusSeconds(200))
+                .comment("contributor", "OK, thanks for looking.", NOW.minusSeconds(100));
+        world.publish();
+        UpstreamPullRequestWatch watch = watch(false);
+
+        assertThat(watch.outcome()).isEmpty();
+        assertThat(github.requests()).containsExactly("GET /repos/up/project/pulls/42");
+
+        world.state = "closed";
+        world.closedBy = "maintainer";
+        world.publish();
+        UpstreamOutcome closed = watch.outcome().orElseThrow();
+
+        assertThat(closed.state()).isEqualTo(UpstreamOutcome.State.CLOSED_UNMERGED);
+        assertThat(closed.closingComment()).isEqualTo("Fixed differently in #50, closing.");
+        assertThat(closed.headRepository()).isEqualTo(RepositoryName.parse("octo/fork"));
+        assertThat(github.requests().subList(1, github.requests().size())).containsExactlyInAnyOrder(
+                "GET /repos/up/project/pulls/42", "GET /repos/up/project/issues/42",
+                "GET /repos/up/project/issues/42/comments?per_page=100");
     }
 
     @Test

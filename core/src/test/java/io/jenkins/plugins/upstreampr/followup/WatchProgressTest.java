@@ -14,7 +14,6 @@ import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import io.jenkins.plugins.upstreampr.github.JdkHttpConnector;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
-import io.jenkins.plugins.upstreampr.github.RetryPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -51,12 +50,17 @@ class WatchProgressTest {
         }
     }
 
-    /** A new session each time: after a restart nothing of the old one is left. */
+    private final List<Duration> retryWaits = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * A new session each time: after a restart nothing of the old one is left. The turns' waits are the test's own
+     * ({@code time.sleep(turn.delay())}); the session's retry waits are only recorded, so that a transient failure
+     * on a loaded machine is retried without moving the stand-in's world to its next state in the middle of a look.
+     */
     private UpstreamPullRequestWatch watch(boolean withStaging) {
         GitHubSession session = GitHubSession.connect(github.apiUrl(),
                 ImmutableAuthorizationProvider.fromOauthToken(GitHubStub.TOKEN),
-                new JdkHttpConnector(Duration.ofSeconds(10), Duration.ofSeconds(30))).withTime(time, time)
-                .withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO));
+                new JdkHttpConnector(Duration.ofSeconds(10), Duration.ofSeconds(30))).withTime(retryWaits::add, time);
         return new UpstreamPullRequestWatch(session, PullRequestRef.parse(UpstreamWorld.UPSTREAM),
                 withStaging ? PullRequestRef.parse(UpstreamWorld.STAGING) : null, StagingPolicy.defaults());
     }
