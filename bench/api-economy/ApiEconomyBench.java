@@ -40,9 +40,10 @@ public class ApiEconomyBench {
         int latency = args.length > 0 ? Integer.parseInt(args[0]) : 250;
         System.out.printf("latency per request: %d ms%n%n", latency);
         System.out.printf("%-58s %8s %8s %11s%n", "phase", "requests", "counted", "round trips");
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 4; round++) {
             boolean warmUp = round == 0;
             boolean lookUp = round == 2;
+            boolean upstreamFreeze = round == 3;
             try (GitHubStub github = new GitHubStub()) {
                 stub(github, latency);
                 GitHubSession session = GitHubSession.connect(github.apiUrl(),
@@ -50,14 +51,21 @@ public class ApiEconomyBench {
                         JdkHttpConnector.withDefaultTimeouts());
                 var staging = PullRequestRef.parse("octo/fork#7");
                 var upstream = RepositoryName.parse("upstream/project");
-                String variant = lookUp ? " (+ existing-PR look-up before the pause)" : " (common path)";
+                String variant = lookUp ? " (+ existing-PR look-up before the pause)"
+                        : upstreamFreeze ? " (+ freeze file and freeze label)" : " (common path)";
+                TimingPolicy timing = upstreamFreeze
+                        ? TimingPolicy.none().withFreezeFile(".github/FREEZE").withFreezeLabel("freeze")
+                        : TimingPolicy.none();
 
                 long t0 = System.nanoTime();
                 PreflightReport report = new Preflight(session).run(new PreflightRequest(staging, upstream, null,
-                        StagingPolicy.defaults(), lookUp, TimingPolicy.none()));
+                        StagingPolicy.defaults(), lookUp, timing));
                 Phase before = phase("before the pause" + variant, github, 0, t0, latency);
                 if (!report.verdict().passes()) {
                     throw new IllegalStateException("expected a green verdict, got " + report.verdict().verdict());
+                }
+                if (report.timing().frozen()) {
+                    throw new IllegalStateException("expected no freeze, got " + report.timing().warnings());
                 }
 
                 int mark = github.requests().size();
@@ -78,7 +86,7 @@ public class ApiEconomyBench {
                 print(new Phase("total" + variant, before.requests() + after.requests(),
                         before.counted() + after.counted(), before.roundTrips() + after.roundTrips()));
 
-                if (!lookUp) {
+                if (round == 1) {
                     int pollMark = github.requests().size();
                     long t2 = System.nanoTime();
                     new StagingCheck(session).check(staging, StagingPolicy.defaults());
@@ -118,6 +126,11 @@ public class ApiEconomyBench {
         s.stubFor(get(urlPathEqualTo("/repos/upstream/project/pulls")).willReturn(json(200,
                 GitHubStub.pullRequestList("upstream/project", 0, "octo:fix/issue-1234", "main"))
                 .withFixedDelay(latency)));
+        s.stubFor(get(urlPathEqualTo("/repos/upstream/project/contents/.github/FREEZE")).willReturn(json(200,
+                GitHubStub.fileContent(".github/FREEZE", "2020-01-01..2020-01-02: long past\n"))
+                .withFixedDelay(latency)));
+        s.stubFor(get(urlPathEqualTo("/repos/upstream/project/issues")).willReturn(json(200,
+                GitHubStub.issueList("upstream/project", 0, "")).withFixedDelay(latency)));
         s.stubFor(post(urlPathEqualTo("/repos/upstream/project/pulls")).willReturn(json(201,
                 GitHubStub.createdPullRequest("upstream/project", 42, "octo:fix/issue-1234", "main", SHA_A, true))
                 .withFixedDelay(latency)));

@@ -2,10 +2,22 @@ package hudson;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.File;
+import hudson.remoting.VirtualChannel;
 import java.io.IOException;
+import java.io.Serializable;
+import org.jenkinsci.remoting.RoleSensitive;
 
 public final class FilePath {
     public FilePath(@NonNull File localPath) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    /** Code run on the machine where the {@link FilePath} is local. */
+    public interface FileCallable<T> extends Serializable, RoleSensitive {
+        T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
+    }
+
+    public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
@@ -18,6 +30,14 @@ public final class FilePath {
     }
 
     public boolean isDirectory() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public boolean exists() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public void copyTo(FilePath target) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 

@@ -8,6 +8,10 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
+    public void add(@NonNull String displayName, @NonNull String value) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
     public ListBoxModel add(@NonNull String nameAndValue) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

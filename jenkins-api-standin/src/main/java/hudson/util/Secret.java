@@ -1,6 +1,6 @@
 package hudson.util;
 
-public final class Secret {
+public final class Secret implements java.io.Serializable {
     private Secret() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

@@ -2,11 +2,8 @@ package org.jenkinsci.plugins.github_branch_source;
 
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import java.io.IOException;
-import org.kohsuke.github.GitHub;
 
 public class Connector {
     private Connector() {
@@ -24,15 +21,6 @@ public class Connector {
             @CheckForNull String apiUri,
             @CheckForNull String scanCredentialsId,
             @CheckForNull String repoOwner) {
-        throw new UnsupportedOperationException("compile-only stand-in");
-    }
-
-    public static @NonNull GitHub connect(
-            @CheckForNull String apiUri, @CheckForNull final StandardCredentials credentials) throws IOException {
-        throw new UnsupportedOperationException("compile-only stand-in");
-    }
-
-    public static void release(@CheckForNull GitHub hub) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.upstreampr.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.upstreampr.chant.ChantException;
+import io.jenkins.plugins.upstreampr.chant.Refusal;
 import io.jenkins.plugins.upstreampr.chant.SpecResolver;
 import io.jenkins.plugins.upstreampr.chant.archive.ArchiveOptions;
 import io.jenkins.plugins.upstreampr.chant.archive.ArchivePlan;
@@ -10,13 +12,32 @@ import io.jenkins.plugins.upstreampr.chant.archive.ArchiveResult;
 import io.jenkins.plugins.upstreampr.chant.archive.SkippedSpec;
 import io.jenkins.plugins.upstreampr.chant.archive.SpecArchive;
 import io.jenkins.plugins.upstreampr.chant.archive.SpecMove;
+import io.jenkins.plugins.upstreampr.cli.AfterMergeReport.Result;
+import io.jenkins.plugins.upstreampr.followup.AfterMergeArchive;
+import io.jenkins.plugins.upstreampr.followup.ArchivePushException;
+import io.jenkins.plugins.upstreampr.followup.ArchivePushResult;
+import io.jenkins.plugins.upstreampr.followup.ForkCheckout;
+import io.jenkins.plugins.upstreampr.followup.ForkToken;
+import io.jenkins.plugins.upstreampr.followup.UpstreamOutcome;
+import io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch;
+import io.jenkins.plugins.upstreampr.github.GitHubException;
+import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.HeadRef;
+import io.jenkins.plugins.upstreampr.github.PullRequestProposal;
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import io.jenkins.plugins.upstreampr.github.StagingPolicy;
+import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
+import io.jenkins.plugins.upstreampr.github.UpstreamPullRequests;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -24,6 +45,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code upstream-pr archive ID...}: moves finished specs to {@code .chant/archive/<first 10 bytes of ID>/<ID>.md} as
  * {@code chant archive} does, all or nothing.
+ *
+ * <p>{@code upstream-pr archive --after-merge --upstream OWNER/REPO#N ID...}: once the upstream pull request is
+ * merged, the same archive in a git checkout of the fork, committed and pushed to the fork
+ * ({@link AfterMergeArchive}); the upstream pull request is read once
+ * ({@link UpstreamPullRequestWatch#outcome()}), and a protected branch gets the small pull request in the fork
+ * ({@link UpstreamPullRequests#open}, idempotent).
  */
 @Command(name = "archive",
         description = {"Archive specs: move .chant/specs/<ID>.md to .chant/archive/<first 10 characters of ID>/<ID>.md, "
@@ -36,8 +63,26 @@ import picocli.CommandLine.Spec;
             "Unlike chant: the batch is all or nothing (any refused spec refuses the batch, exit 3; a failed move "
                 + "undoes the others), an existing destination is never overwritten, an already archived spec is "
                 + "reported as skipped, and an ID shorter than 10 characters is refused. Flat archive files "
-                + "(.chant/archive/<ID>.md) are moved into their folders first, as chant does."})
+                + "(.chant/archive/<ID>.md) are moved into their folders first, as chant does.",
+            "With --after-merge --upstream OWNER/REPO#N, in a git checkout of the fork (--dir): reads the upstream "
+                + "pull request once; only when it is merged, brings the checkout up to the fork's branch (--branch, "
+                + "default the fork's default branch), archives the specs as above, commits (message naming the "
+                + "upstream pull request) and pushes to the fork with the GitHub token (GITHUB_TOKEN or "
+                + "--token-file), never forced; a branch that moved meanwhile gets the commit rebased and pushed "
+                + "again. A protected branch gets the commit on chant/archive-upstream-N and a pull request in the "
+                + "fork (--fork, default the upstream pull request's head repository) from it, opened once. Specs "
+                + "already archived: nothing to do. Closed without merge: nothing archived, exit 6 with the closing "
+                + "comment."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:archived (and, with --after-merge, pushed; or nothing to do)", "1:unexpected failure; "
+                + "with --after-merge also: GitHub or the fork could not be reached, or the push was rejected",
+            "2:usage error or bad input (bad credentials, not found)",
+            "3:refused (unknown ID, ineligible spec; with --after-merge also: still open, checkout not ready)",
+            "6:with --after-merge: the upstream pull request was closed without merge"})
 public final class ArchiveCommand implements Callable<Integer> {
+
+    /** {@code --after-merge}: the upstream pull request was closed without merge (as {@code watch} says it). */
+    static final int EXIT_CLOSED_UNMERGED = WatchCommand.EXIT_CLOSED;
 
     @ParentCommand
     private UpstreamPrCommand top;
@@ -62,11 +107,52 @@ public final class ArchiveCommand implements Callable<Integer> {
     private boolean noStage;
 
     @Option(names = "--json", description = "Print {\"archived\":[{\"id\",\"from\",\"to\"}],"
-            + "\"skipped\":[{\"id\",\"reason\"}]} (a refused batch prints every spec under skipped, then fails).")
+            + "\"skipped\":[{\"id\",\"reason\"}]} (a refused batch prints every spec under skipped, then fails). "
+            + "With --after-merge: {\"result\",\"branch\",\"commit\",\"pullRequest\":{\"number\",\"url\","
+            + "\"created\"}|null,\"archived\":[ids],\"reason\"}, whatever the result.")
     private boolean json;
+
+    @Option(names = "--after-merge", description = "Archive in a git checkout of the fork once the upstream pull "
+            + "request (--upstream) is merged, then commit and push (see above).")
+    private boolean afterMerge;
+
+    @Option(names = "--upstream", paramLabel = "OWNER/REPO#N",
+            description = "With --after-merge: the upstream pull request whose trail the specs are.")
+    private String upstream;
+
+    @Option(names = "--remote", paramLabel = "NAME",
+            description = "With --after-merge: the fork's remote in the checkout (default: origin).")
+    private String remote;
+
+    @Option(names = "--branch", paramLabel = "B",
+            description = "With --after-merge: the fork's branch to push the archive commit to (default: the fork's "
+                    + "default branch).")
+    private String branch;
+
+    @Option(names = "--fork", paramLabel = "OWNER/REPO",
+            description = "With --after-merge: the fork on GitHub, where the pull request for a protected branch is "
+                    + "opened (default: the repository of the upstream pull request's head).")
+    private String fork;
+
+    @Mixin
+    private GitHubOptions github;
 
     @Override
     public Integer call() throws Exception {
+        if (afterMerge) {
+            return archiveAfterMerge();
+        }
+        List<String> afterMergeOnly = new ArrayList<>();
+        for (String option : new String[] {"--upstream", "--remote", "--branch", "--fork"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                afterMergeOnly.add(option);
+            }
+        }
+        if (!afterMergeOnly.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join(", ", afterMergeOnly) + " only go(es) with "
+                    + "--after-merge: add --after-merge to archive, commit and push in the fork after the upstream "
+                    + "pull request merged, or leave them out");
+        }
         SpecArchive archive = new SpecArchive(new SpecResolver(top.clock())::resolve);
         ArchivePlan plan = archive.plan(repository.readTree(), ids, new ArchiveOptions(force, noStage, dryRun));
         if (plan.isRefused()) {
@@ -86,6 +172,168 @@ public final class ArchiveCommand implements Callable<Integer> {
         }
         return UpstreamPrCommand.EXIT_OK;
     }
+
+    // ---------------------------------------------------------------- --after-merge
+
+    private int archiveAfterMerge() {
+        if (dryRun || force || noStage) {
+            throw new ParameterException(spec.commandLine(), "--dry-run, --force and --no-stage do not go with "
+                    + "--after-merge (the archive after the merge is always staged, committed and pushed as chant "
+                    + "would archive it): leave them out");
+        }
+        if (upstream == null) {
+            throw new ParameterException(spec.commandLine(), "--after-merge needs --upstream OWNER/REPO#N: the "
+                    + "upstream pull request whose specs to archive once it is merged");
+        }
+        PullRequestRef upstreamPr;
+        RepositoryName forkRepository;
+        try {
+            upstreamPr = PullRequestRef.parse(upstream);
+            forkRepository = fork == null ? null : RepositoryName.parse(fork);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ForkCheckout checkout = new ForkCheckout(repository.dir(), remote, branch);
+        ForkToken token = ForkToken.of(github.token());
+        GitHubSession session = github.session();
+        Output output = new Output(token, upstreamPr);
+        try {
+            UpstreamOutcome outcome = new UpstreamPullRequestWatch(session, upstreamPr, null, StagingPolicy.defaults())
+                    .outcome().orElse(null);
+            if (outcome == null) {
+                return output.finish(AfterMergeReport.nothingPushed(Result.REFUSED, upstreamPr + " is still open: its "
+                        + "specs are archived once it is merged. Wait for it with `upstream-pr watch --upstream "
+                        + upstreamPr + " --until merged`, then run this again"), UpstreamPrCommand.EXIT_REFUSED);
+            }
+            AfterMergeArchive archiver = new AfterMergeArchive(new SpecArchive(new SpecResolver(top.clock())::resolve),
+                    AfterMergeArchive.DEFAULT_ATTEMPTS, output::progress);
+            ArchivePushResult done = archiver.archive(checkout, token, outcome, ids);
+            if (done instanceof ArchivePushResult.PushedToSideBranch side) {
+                return openForkPullRequest(session, output, outcome, forkRepository, side);
+            }
+            AfterMergeReport report = AfterMergeReport.of(done, outcome.isMerged(), null);
+            return output.finish(report, switch (report.result()) {
+                case CLOSED_UNMERGED -> EXIT_CLOSED_UNMERGED;
+                case REFUSED -> UpstreamPrCommand.EXIT_REFUSED;
+                default -> UpstreamPrCommand.EXIT_OK;
+            });
+        } catch (GitHubException e) {
+            output.json(AfterMergeReport.nothingPushed(Result.FAILED, e.getMessage()));
+            return GitHubOptions.report(spec.commandLine(), e);
+        } catch (ArchivePushException e) {
+            return output.finish(AfterMergeReport.nothingPushed(Result.FAILED, e.getMessage()),
+                    UpstreamPrCommand.EXIT_UNEXPECTED);
+        } catch (Refusal e) {
+            return output.finish(AfterMergeReport.nothingPushed(Result.REFUSED, e.getMessage()),
+                    UpstreamPrCommand.EXIT_REFUSED);
+        } catch (ChantException e) {
+            return output.finish(AfterMergeReport.nothingPushed(Result.FAILED, e.getMessage()),
+                    UpstreamPrCommand.EXIT_BAD_INPUT);
+        }
+    }
+
+    /** The branch is protected: the commit is on the side branch; opens (or finds) its pull request in the fork. */
+    private int openForkPullRequest(GitHubSession session, Output output, UpstreamOutcome outcome,
+            RepositoryName forkRepository, ArchivePushResult.PushedToSideBranch side) {
+        RepositoryName where = forkRepository != null ? forkRepository : outcome.headRepository();
+        String pushed = side.pullRequest().base() + " is protected, so the archive commit " + side.commit()
+                + " was pushed to " + side.branch() + " of the fork";
+        if (where == null) {
+            return output.finish(AfterMergeReport.of(side, true, null).withReason(pushed + ", but GitHub names no "
+                    + "head repository for " + outcome.pullRequest() + " (was the fork deleted?), so no pull request "
+                    + "was opened: run again with --fork OWNER/REPO, or open one from " + side.branch() + " into "
+                    + side.pullRequest().base() + " yourself"), UpstreamPrCommand.EXIT_BAD_INPUT);
+        }
+        PullRequestProposal proposal = PullRequestProposal.of(where, new HeadRef(where.owner(), side.branch()),
+                        side.pullRequest().title(), side.pullRequest().body())
+                .withBase(side.pullRequest().base())
+                .withMaintainerCanModify(false);
+        UpstreamPullRequest opened;
+        try {
+            opened = new UpstreamPullRequests(session).open(proposal);
+        } catch (GitHubException e) {
+            return output.finish(AfterMergeReport.of(side, true, null).withReason(pushed + ", but opening its pull "
+                    + "request in " + where + " failed: " + e.getMessage() + " Open one from " + side.branch()
+                    + " into " + side.pullRequest().base() + ", or run this again"), GitHubOptions.exitCode(e));
+        }
+        opened.warnings().forEach(w -> output.error("warning: " + w));
+        return output.finish(AfterMergeReport.of(side, true, opened), UpstreamPrCommand.EXIT_OK);
+    }
+
+    /** Prints the after-merge results, every line scrubbed of the token. */
+    private final class Output {
+        private final ForkToken token;
+        private final PullRequestRef upstreamPr;
+        private final PrintWriter out = spec.commandLine().getOut();
+        private final PrintWriter err = spec.commandLine().getErr();
+
+        Output(ForkToken token, PullRequestRef upstreamPr) {
+            this.token = token;
+            this.upstreamPr = upstreamPr;
+        }
+
+        /** A progress line of the archive; its closing "Refused: ..." is left to {@link #finish}'s error line. */
+        void progress(String line) {
+            if (line.startsWith("Refused: ")) {
+                return;
+            }
+            err.println(token.scrub(line));
+            err.flush();
+        }
+
+        void error(String message) {
+            err.println(token.scrub(spec.qualifiedName() + ": " + oneLine(message)));
+            err.flush();
+        }
+
+        void json(AfterMergeReport report) {
+            if (json) {
+                out.println(token.scrub(report.toJson()));
+                out.flush();
+            }
+        }
+
+        /** Prints the report (JSON or text; a failure or refusal as one line on stderr) and returns {@code exit}. */
+        int finish(AfterMergeReport report, int exit) {
+            json(report);
+            if (exit != UpstreamPrCommand.EXIT_OK) {
+                error(report.reason());
+                return exit;
+            }
+            if (!json) {
+                text(report).forEach(line -> out.println(token.scrub(line)));
+                out.flush();
+            }
+            return exit;
+        }
+
+        private List<String> text(AfterMergeReport report) {
+            List<String> lines = new ArrayList<>();
+            String archived = "Archived " + report.archived().size() + " spec(s) of " + upstreamPr + " in commit "
+                    + report.commit() + ", pushed to " + report.branch() + " of the fork:";
+            switch (report.result()) {
+                case PUSHED -> lines.add(archived);
+                case PUSHED_TO_SIDE_BRANCH -> {
+                    lines.add(oneLine(report.reason()));
+                    lines.add(archived);
+                }
+                default -> lines.add(oneLine(report.reason()));
+            }
+            report.archived().forEach(id -> lines.add("  " + id));
+            UpstreamPullRequest pr = report.pullRequest();
+            if (pr != null) {
+                lines.add("Pull request in the fork " + (pr.created() ? "opened" : "already open") + ": " + pr.url()
+                        + " (merging it archives the specs on " + pr.base() + ")");
+            }
+            return lines;
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    // ---------------------------------------------------------------- plain archive
 
     private void printJson(ArchiveResult result) throws Exception {
         ObjectMapper mapper = new ObjectMapper();

@@ -3,6 +3,10 @@ package io.jenkins.plugins.upstreampr.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.upstreampr.body.PullRequestBodyRenderer;
+import io.jenkins.plugins.upstreampr.chant.ChantTree;
+import io.jenkins.plugins.upstreampr.chant.SpecResolver;
+import io.jenkins.plugins.upstreampr.chant.SpecTrail;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestProposal;
@@ -18,11 +22,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code upstream-pr create}: opens the upstream pull request, or returns the open one for the same branch. */
@@ -52,8 +58,25 @@ public final class CreateCommand implements Callable<Integer> {
     @Option(names = "--title", required = true, paramLabel = "T", description = "The pull request title.")
     private String title;
 
-    @Option(names = "--body-file", required = true, paramLabel = "F", description = "Markdown file with the body.")
-    private Path bodyFile;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Body body;
+
+    /** Where the body comes from: a file, or the trail of a spec (exactly one). */
+    static final class Body {
+        @Option(names = "--body-file", required = true, paramLabel = "F", description = "Markdown file with the body.")
+        private Path file;
+
+        @Option(names = "--body-from-spec", required = true, paramLabel = "ID",
+                description = "Use the body `upstream-pr body ID` prints: rendered from the trail of spec ID in "
+                        + "--dir (trail gaps are noted on stderr).")
+        private String spec;
+    }
+
+    @ParentCommand
+    private UpstreamPrCommand top;
+
+    @Mixin
+    private RepositoryOption repository;
 
     @Option(names = "--draft", description = "Open as a draft.")
     private boolean draft;
@@ -69,6 +92,11 @@ public final class CreateCommand implements Callable<Integer> {
             description = "A reviewer: a login, or ORG/TEAM for a team; repeatable.")
     private List<String> reviewers = new ArrayList<>();
 
+    @Option(names = "--assignee", paramLabel = "U",
+            description = "A login to assign, after opening; repeatable. GitHub assigns only with push access to "
+                    + "the upstream repository; otherwise the output warns.")
+    private List<String> assignees = new ArrayList<>();
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
@@ -78,7 +106,7 @@ public final class CreateCommand implements Callable<Integer> {
         try {
             proposal = PullRequestProposal.of(RepositoryName.parse(upstream), HeadRef.parse(head), title, readBody())
                     .withBase(base).withDraft(draft).withMaintainerCanModify(!noMaintainerCanModify)
-                    .withLabels(labels).withReviewers(reviewers);
+                    .withLabels(labels).withReviewers(reviewers).withAssignees(assignees);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -92,14 +120,27 @@ public final class CreateCommand implements Callable<Integer> {
     }
 
     private String readBody() {
+        if (body.spec != null) {
+            return bodyFromSpec(body.spec);
+        }
         try {
-            return Files.readString(bodyFile, StandardCharsets.UTF_8);
+            return Files.readString(body.file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
-            throw new IllegalArgumentException("--body-file " + bodyFile + ": not UTF-8 text; save it as UTF-8");
+            throw new IllegalArgumentException("--body-file " + body.file + ": not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
-            throw new IllegalArgumentException("--body-file " + bodyFile + ": cannot read it ("
+            throw new IllegalArgumentException("--body-file " + body.file + ": cannot read it ("
                     + e.getClass().getSimpleName() + "); give a readable markdown file");
         }
+    }
+
+    /** The body rendered from the trail of {@code id}, as {@code body ID} prints it; gaps noted on stderr. */
+    private String bodyFromSpec(String id) {
+        ChantTree tree = repository.readTree();
+        SpecTrail trail = SpecTrail.of(tree, new SpecResolver(top.clock()).resolveIncludingArchived(tree, id));
+        PrintWriter err = spec.commandLine().getErr();
+        trail.gaps().forEach(g -> err.println(spec.qualifiedName() + ": note: " + g.describe()));
+        err.flush();
+        return new PullRequestBodyRenderer().render(trail).body();
     }
 
     private void print(UpstreamPullRequest pr) {

@@ -60,7 +60,11 @@ public final class GitHubOptions {
         }
     }
 
-    private String token() {
+    /**
+     * The token itself, for the one other use it has: git pushing to the fork over HTTPS
+     * ({@code archive --after-merge}). Never print it.
+     */
+    String token() {
         if (tokenFile != null) {
             String token;
             try {
@@ -93,6 +97,11 @@ public final class GitHubOptions {
         PrintWriter err = command.getErr();
         err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " "));
         err.flush();
+        return exitCode(e);
+    }
+
+    /** The exit code of a GitHub failure: 2 for what the user can fix in the input, 1 for the rest. */
+    static int exitCode(GitHubException e) {
         return switch (e.kind()) {
             case BAD_CREDENTIALS, NOT_FOUND, VALIDATION, FORBIDDEN -> UpstreamPrCommand.EXIT_BAD_INPUT;
             default -> UpstreamPrCommand.EXIT_UNEXPECTED;

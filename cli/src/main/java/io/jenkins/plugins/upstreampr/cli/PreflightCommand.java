@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.upstreampr.github.CheckResult;
-import io.jenkins.plugins.upstreampr.github.FreezeWindow;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.Preflight;
@@ -17,7 +16,6 @@ import io.jenkins.plugins.upstreampr.github.RequiredChecks;
 import io.jenkins.plugins.upstreampr.github.StagingCheck;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
-import io.jenkins.plugins.upstreampr.github.TimingPolicy;
 import io.jenkins.plugins.upstreampr.github.Verdict;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "preflight", mixinStandardHelpOptions = true,
         description = "Read the staging pull request's CI (combined status and check runs of its head) and report "
                 + "GREEN, PENDING, RED or NONE, with each check, plus warnings (existing upstream pull request, "
-                + "freeze, upcoming milestone).",
+                + "freeze declared by --freeze, --freeze-file or --freeze-label, upcoming milestone).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:green (or none with --allow-none)", "4:pending", "5:red or none",
             "1:GitHub failed (rate limit, outage, network)", "2:usage error, bad credentials, not found"})
@@ -78,13 +76,8 @@ public final class PreflightCommand implements Callable<Integer> {
                     + "conditional requests, free while nothing changes.")
     private String wait;
 
-    @Option(names = "--freeze", paramLabel = "FROM..TO[:REASON]",
-            description = "A declared upstream freeze window (ISO dates, inclusive); repeatable.")
-    private List<String> freezes = new ArrayList<>();
-
-    @Option(names = "--milestone-days", paramLabel = "N", defaultValue = "0",
-            description = "Warn about open upstream milestones due within N days (one more request).")
-    private int milestoneDays;
+    @Mixin
+    private TimingOptions timing;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
@@ -94,10 +87,9 @@ public final class PreflightCommand implements Callable<Integer> {
         PreflightRequest request;
         Duration waitFor;
         try {
-            List<FreezeWindow> windows = freezes.stream().map(FreezeWindow::parse).toList();
             StagingPolicy policy = new StagingPolicy(new RequiredChecks(required), allowNone);
             request = new PreflightRequest(PullRequestRef.parse(staging), RepositoryName.parse(upstream), base, policy,
-                    lookUpExisting, new TimingPolicy(windows, milestoneDays));
+                    lookUpExisting, timing.policy());
             waitFor = wait == null ? Duration.ZERO : Duration.parse(wait);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

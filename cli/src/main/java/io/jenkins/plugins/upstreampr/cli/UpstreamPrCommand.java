@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = "The human gate at the end of a chant bug-fix workflow: reads the specs in .chant/, resolves "
                 + "their IDs, archives them and writes the upstream pull request.",
         subcommands = {SpecsCommand.class, ResolveCommand.class, BodyCommand.class, ArchiveCommand.class,
-            PreflightCommand.class, CreateCommand.class, CommandLine.HelpCommand.class},
+            PreflightCommand.class, CreateCommand.class, GateCommand.class, WatchCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (rerun with --debug)",
             "2:usage error or bad input", "3:refused (ambiguous or unknown ID, ineligible spec, unchecked criteria)"})
@@ -49,6 +51,7 @@ public final class UpstreamPrCommand implements Runnable {
     public static final int EXIT_REFUSED = 3;
 
     private final Clock clock;
+    private final Supplier<Terminal> terminal;
 
     @Spec
     private CommandSpec spec;
@@ -65,11 +68,24 @@ public final class UpstreamPrCommand implements Runnable {
     /** The command line with a given clock (its local date is "today" for the resolver). */
     public UpstreamPrCommand(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.terminal = Terminal::system;
+    }
+
+    /** The command line with a given clock and the terminal {@code gate} asks on (for tests and embedders). */
+    public UpstreamPrCommand(Clock clock, Terminal terminal) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(terminal, "terminal");
+        this.terminal = () -> terminal;
     }
 
     /** The clock commands use for "today". */
     public Clock clock() {
         return clock;
+    }
+
+    /** The terminal {@code gate} asks on (the process's own unless one was given); looked at only when asked for. */
+    public Terminal terminal() {
+        return terminal.get();
     }
 
     /** {@code upstream-pr} without a command is a usage error. */

@@ -25,7 +25,8 @@ record CommandRun(int exitCode, String out, String err) {
         return run(new UpstreamPrCommand(clock), args);
     }
 
-    private static CommandRun run(UpstreamPrCommand command, String... args) {
+    /** Runs {@code args} on a given top level (e.g. one with a test {@link Terminal}). */
+    static CommandRun run(UpstreamPrCommand command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(command);

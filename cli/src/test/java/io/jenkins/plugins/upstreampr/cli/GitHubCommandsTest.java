@@ -1,7 +1,10 @@
 package io.jenkins.plugins.upstreampr.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_A;
 import static io.jenkins.plugins.upstreampr.github.GitHubStub.TOKEN;
@@ -137,6 +140,87 @@ class GitHubCommandsTest {
     }
 
     @Test
+    void preflightReportsAFreezeDeclaredUpstreamByFileOrLabelAsWarningsOnly() throws Exception {
+        stubStaging(new String[] {"ci/jenkins=success"}, "build=completed/success");
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project/contents/.github/FREEZE"))
+                .withQueryParam("ref", equalTo("main")).willReturn(json(200,
+                        GitHubStub.fileContent(".github/FREEZE", "Frozen until 2.0 is out.\n"))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project/issues"))
+                .withQueryParam("labels", equalTo("freeze")).willReturn(json(200,
+                        GitHubStub.issueList("upstream/project", 812, "Code freeze for 2.0"))));
+        CommandRun plain = run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project", "--base",
+                "main", "--json", "--token-file", tokenFile.toString());
+
+        CommandRun run = run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project", "--base",
+                "main", "--freeze-file", ".github/FREEZE", "--freeze-label", "freeze", "--json", "--token-file",
+                tokenFile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        JsonNode out = new ObjectMapper().readTree(run.out());
+        assertThat(out.path("frozen").asBoolean()).isTrue();
+        assertThat(out.path("warnings")).extracting(JsonNode::asText).hasSize(2)
+                .anySatisfy(w -> assertThat(w).contains("(Frozen until 2.0 is out.)")
+                        .contains("upstream/project:.github/FREEZE on main"))
+                .anySatisfy(w -> assertThat(w).contains("(Code freeze for 2.0)")
+                        .contains("https://github.com/upstream/project/issues/812"));
+        // The same fields as without the options.
+        assertThat(fieldNames(out)).isEqualTo(fieldNames(new ObjectMapper().readTree(plain.out())));
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void aMalformedFreezeFileNamesTheFileAndLine() {
+        stubStaging(new String[] {"ci/jenkins=success"}, "build=completed/success");
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project/contents/FREEZE")).willReturn(json(200,
+                GitHubStub.fileContent("FREEZE", "2026-13-01..2026-13-05: month 13\n"))));
+
+        CommandRun run = run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project",
+                "--freeze-file", "FREEZE", "--token-file", tokenFile.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("upstream/project:FREEZE on the default branch, line 1")
+                .contains("2026-13-01..2026-13-05");
+    }
+
+    @Test
+    void aFreezeFileOutsideTheRepositoryIsAUsageError() {
+        CommandRun run = run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project",
+                "--freeze-file", "../FREEZE", "--token-file", tokenFile.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid freeze file '../FREEZE'");
+        assertThat(github.requests()).isEmpty();
+    }
+
+    @Test
+    void createAssignsAndReportsAFailedAssignmentAsAWarning() throws Exception {
+        Path body = Files.writeString(dir.resolve("body.md"), "Fixes #1234\n");
+        github.server.stubFor(post(urlPathEqualTo("/repos/upstream/project/pulls")).willReturn(json(201,
+                GitHubStub.createdPullRequest("upstream/project", 42, "octo:fix/issue-1234", "main", SHA_A, true))));
+        github.server.stubFor(post(urlPathEqualTo("/repos/upstream/project/issues/42/assignees"))
+                .willReturn(json(403, GitHubStub.error("Resource not accessible by personal access token"))));
+
+        CommandRun run = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234", "--base",
+                "main", "--title", "Fix issue 1234", "--body-file", body.toString(), "--assignee", "alice",
+                "--assignee", "bob", "--json", "--token-file", tokenFile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        JsonNode out = new ObjectMapper().readTree(run.out());
+        assertThat(out.path("number").asInt()).isEqualTo(42);
+        assertThat(out.path("created").asBoolean()).isTrue();
+        assertThat(out.path("warnings")).singleElement().extracting(JsonNode::asText).asString()
+                .contains("assigning [alice, bob] to upstream/project#42 failed");
+        github.server.verify(1, postRequestedFor(urlPathEqualTo("/repos/upstream/project/pulls")));
+        github.server.verify(postRequestedFor(urlPathEqualTo("/repos/upstream/project/issues/42/assignees"))
+                .withRequestBody(equalToJson("{\"assignees\":[\"alice\",\"bob\"]}")));
+    }
+
+    @Test
     void withoutATokenTheCommandSaysWhereToPutOne() {
         CommandRun run = run("preflight", "--staging", "octo/fork#7", "--upstream", "upstream/project");
 
@@ -176,5 +260,48 @@ class GitHubCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'octo/fork'").contains("OWNER/REPO#NUMBER");
+    }
+
+    @Test
+    void createTakesTheBodyFromASpecTrail() throws Exception {
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
+                .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
+        github.server.stubFor(post(urlPathEqualTo("/repos/upstream/project/pulls")).willReturn(json(201,
+                GitHubStub.createdPullRequest("upstream/project", 42, "octo:fix/issue-1234", "main", SHA_A, true))));
+        String kvstore = BodyCommandTest.kvstore();
+
+        CommandRun run = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234", "--title",
+                "Fix issue 1234", "--body-from-spec", "v7b", "--dir", kvstore, "--token-file", tokenFile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("Opened https://github.com/upstream/project/pull/42");
+        JsonNode sent = new ObjectMapper().readTree(github.events().stream()
+                .filter(e -> e.getRequest().getMethod().getName().equals("POST")).findFirst().orElseThrow()
+                .getRequest().getBodyAsString());
+        assertThat(sent.get("body").asText()).isEqualTo(CommandRun.run("body", "v7b", "--dir", kvstore).out())
+                .startsWith("## Summary").endsWith("Fixes #1234\n");
+        assertThat(sent.get("title").asText()).isEqualTo("Fix issue 1234");
+    }
+
+    @Test
+    void createTakesExactlyOneBody() throws Exception {
+        Path body = Files.writeString(dir.resolve("body.md"), "Fixes #1234\n");
+
+        CommandRun both = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234", "--title",
+                "t", "--body-file", body.toString(), "--body-from-spec", "v7b", "--token-file", tokenFile.toString());
+        CommandRun none = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234", "--title",
+                "t", "--token-file", tokenFile.toString());
+        CommandRun unknown = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234",
+                "--title", "t", "--body-from-spec", "zzz9", "--dir", BodyCommandTest.kvstore(), "--token-file",
+                tokenFile.toString());
+
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--body-file=F, --body-from-spec=ID are mutually exclusive");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("Missing required argument").contains("--body-file=F")
+                .contains("--body-from-spec=ID");
+        assertThat(unknown.exitCode()).isEqualTo(3);
+        assertThat(unknown.err()).startsWith("upstream-pr create: ").contains("zzz9");
+        assertThat(github.requests()).isEmpty();
     }
 }

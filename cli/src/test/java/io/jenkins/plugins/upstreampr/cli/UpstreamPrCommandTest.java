@@ -17,7 +17,7 @@ class UpstreamPrCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("upstream-pr: Missing command: give one of specs, resolve, body, archive, preflight, "
-                + "create, help (see upstream-pr --help)" + System.lineSeparator());
+                + "create, gate, watch, help (see upstream-pr --help)" + System.lineSeparator());
     }
 
     @Test
@@ -36,6 +36,7 @@ class UpstreamPrCommandTest {
                 .contains("  resolve    Print the full ID of the active spec that ID names")
                 .contains("  preflight  Read the staging pull request's CI")
                 .contains("  create     Open the upstream pull request")
+                .contains("  gate       The human gate in a terminal")
                 .contains("Exit codes:")
                 .contains("3   refused (ambiguous or unknown ID, ineligible spec, unchecked criteria)");
         assertThat(r.err()).isEmpty();

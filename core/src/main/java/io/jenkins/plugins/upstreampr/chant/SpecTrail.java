@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,17 @@ public record SpecTrail(Spec head, List<Spec> specs, List<TrailDocument> documen
     /** The IDs of the trail's specs, in trail order. */
     public List<SpecId> ids() {
         return specs.stream().map(Spec::id).toList();
+    }
+
+    /**
+     * Repository-relative paths of the trail's specs and of the {@link TrailDocument.Kind#FILE} documents that informed
+     * them, each once, in trail order: what is kept of the trail (build artifacts, the gate's record).
+     */
+    public List<String> files() {
+        Set<String> files = new LinkedHashSet<>();
+        specs.stream().map(Spec::path).forEach(files::add);
+        documents.stream().filter(d -> d.kind() == TrailDocument.Kind.FILE).map(TrailDocument::path).forEach(files::add);
+        return List.copyOf(files);
     }
 
     /** The spec of the trail with exactly this ID. */

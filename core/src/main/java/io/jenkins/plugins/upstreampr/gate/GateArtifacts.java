@@ -52,6 +52,22 @@ public final class GateArtifacts {
                 + (body.endsWith("\n") ? "" : "\n"), StandardCharsets.UTF_8);
         artifacts.put(FOLDER + "/pull-request.md", FOLDER + "/pull-request.md");
 
+        artifacts.putAll(writeTrail(target, repositoryRoot, trailFiles));
+        return artifacts;
+    }
+
+    /**
+     * Writes only the copies of the trail's files ({@code upstream-pr/chant/...}) into {@code target}, for a front
+     * end that archives the trail without a gate decision (the Jenkins {@code archiveChantSpecs} step). Same names and
+     * the same refusal of paths outside the repository as {@link #write}.
+     *
+     * @param repositoryRoot the repository holding {@code .chant/}
+     * @param trailFiles repository-relative paths of the specs and documents to keep ({@code SpecTrail.files()})
+     * @return artifact name → path relative to {@code target}
+     */
+    public static Map<String, String> writeTrail(Path target, Path repositoryRoot, Collection<String> trailFiles)
+            throws IOException {
+        Map<String, String> artifacts = new LinkedHashMap<>();
         Path repo = repositoryRoot.toRealPath();
         for (String rel : trailFiles) {
             Path source = repo.resolve(rel).normalize();

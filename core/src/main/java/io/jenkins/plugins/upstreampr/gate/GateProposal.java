@@ -1,17 +1,13 @@
 package io.jenkins.plugins.upstreampr.gate;
 
 import io.jenkins.plugins.upstreampr.body.PullRequestText;
-import io.jenkins.plugins.upstreampr.chant.Spec;
 import io.jenkins.plugins.upstreampr.chant.SpecTrail;
-import io.jenkins.plugins.upstreampr.chant.TrailDocument;
 import io.jenkins.plugins.upstreampr.github.PreflightReport;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Everything the person at the gate needs to decide, read before the pause: the staging CI verdict bound to its
@@ -59,12 +55,8 @@ public record GateProposal(GateRequest request, Path repositoryRoot, PreflightRe
         return blocks;
     }
 
-    /** Repository-relative paths of the trail's specs and of the documents that informed them, each once. */
+    /** Repository-relative paths of the trail's specs and of the documents that informed them ({@link SpecTrail#files()}). */
     public List<String> trailFiles() {
-        Set<String> files = new LinkedHashSet<>();
-        trail.specs().stream().map(Spec::path).forEach(files::add);
-        trail.documents().stream().filter(d -> d.kind() == TrailDocument.Kind.FILE).map(TrailDocument::path)
-                .forEach(files::add);
-        return List.copyOf(files);
+        return trail.files();
     }
 }

@@ -24,12 +24,13 @@ import java.util.Objects;
  * @param template the layout of the body
  * @param labels labels to add to the upstream pull request
  * @param reviewers users ({@code login}) and teams ({@code org/team}) to request reviews from
+ * @param assignees users to assign the pull request to
  * @param maintainerCanModify let upstream maintainers push to the head branch
  * @param lookUpExisting look for an already open pull request before the pause (one more request)
  */
 public record GateRequest(PullRequestRef staging, RepositoryName upstream, HeadRef head, String base, String spec,
         StagingPolicy stagingPolicy, TimingPolicy timing, PullRequestTemplate template, List<String> labels,
-        List<String> reviewers, boolean maintainerCanModify, boolean lookUpExisting) {
+        List<String> reviewers, List<String> assignees, boolean maintainerCanModify, boolean lookUpExisting) {
 
     public GateRequest {
         Objects.requireNonNull(staging, "staging");
@@ -42,51 +43,57 @@ public record GateRequest(PullRequestRef staging, RepositoryName upstream, HeadR
         base = base == null || base.isBlank() ? null : base.strip();
         labels = List.copyOf(labels);
         reviewers = List.copyOf(reviewers);
+        assignees = List.copyOf(assignees);
     }
 
     /** A request with the defaults: the upstream default branch, every check decides, no freezes, default layout. */
     public static GateRequest of(PullRequestRef staging, RepositoryName upstream, HeadRef head, String spec) {
         return new GateRequest(staging, upstream, head, null, spec, StagingPolicy.defaults(), TimingPolicy.none(),
-                PullRequestTemplate.DEFAULT, List.of(), List.of(), true, false);
+                PullRequestTemplate.DEFAULT, List.of(), List.of(), List.of(), true, false);
     }
 
     public GateRequest withBase(String base) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting);
     }
 
     public GateRequest withStagingPolicy(StagingPolicy policy) {
         return new GateRequest(staging, upstream, head, base, spec, policy, timing, template, labels, reviewers,
-                maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting);
     }
 
     public GateRequest withTiming(TimingPolicy timing) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting);
     }
 
     public GateRequest withTemplate(PullRequestTemplate template) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting);
     }
 
     public GateRequest withLabels(List<String> labels) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting);
     }
 
     public GateRequest withReviewers(List<String> reviewers) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting);
+    }
+
+    public GateRequest withAssignees(List<String> assignees) {
+        return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
+                assignees, maintainerCanModify, lookUpExisting);
     }
 
     public GateRequest withMaintainerCanModify(boolean maintainerCanModify) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting);
     }
 
     public GateRequest withLookUpExisting(boolean lookUpExisting) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting);
     }
 }

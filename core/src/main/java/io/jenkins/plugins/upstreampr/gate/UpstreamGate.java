@@ -22,9 +22,11 @@ import io.jenkins.plugins.upstreampr.github.StagingCheck;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequests;
+import io.jenkins.plugins.upstreampr.github.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,11 @@ import java.util.Optional;
  * Jenkins steps are thin front ends over this class.
  */
 public final class UpstreamGate {
+
+    /** The first wait of {@link #await} between two polls of a pending staging verdict. */
+    public static final Duration FIRST_POLL = Duration.ofSeconds(15);
+    /** The longest wait of {@link #await} between two polls. */
+    public static final Duration MAX_POLL = Duration.ofMinutes(2);
 
     private final GitHubSession session;
     private final SpecResolver resolver;
@@ -59,6 +66,31 @@ public final class UpstreamGate {
         PullRequestText text = new PullRequestBodyRenderer().render(trail, request.template());
         PreflightReport report = new Preflight(session).run(new PreflightRequest(request.staging(), request.upstream(),
                 request.base(), request.stagingPolicy(), request.lookUpExisting(), request.timing()));
+        return propose(request, tree.root(), report, trail, text);
+    }
+
+    /**
+     * While the staging verdict of {@code proposal} is PENDING, polls the staging pull request (conditional
+     * requests, free while nothing changes; waits of {@link #FIRST_POLL}, doubling up to {@link #MAX_POLL}) until
+     * it is decided or {@code timeout} has passed. Returns the proposal with the last verdict (still PENDING if the
+     * time ran out); a proposal whose verdict is not PENDING is returned as is, without a request.
+     *
+     * @throws Refusal when the staging pull request's head is no longer the branch to propose
+     */
+    public GateProposal await(GateProposal proposal, Duration timeout) {
+        if (proposal.verdict().verdict() != Verdict.PENDING || timeout.isZero() || timeout.isNegative()) {
+            return proposal;
+        }
+        GateRequest request = proposal.request();
+        StagingVerdict awaited = new StagingCheck(session).await(request.staging(), request.stagingPolicy(), timeout,
+                FIRST_POLL, MAX_POLL);
+        PreflightReport before = proposal.preflight();
+        return propose(request, proposal.repositoryRoot(), new PreflightReport(awaited, before.upstream(),
+                before.base(), before.existing(), before.timing()), proposal.trail(), proposal.text());
+    }
+
+    private static GateProposal propose(GateRequest request, Path root, PreflightReport report, SpecTrail trail,
+            PullRequestText text) {
         HeadRef stagingHead = report.verdict().head();
         if (stagingHead != null && !sameHead(stagingHead, request.head())) {
             throw new Refusal("Staging pull request " + request.staging() + " is for " + stagingHead + ", not for "
@@ -77,7 +109,7 @@ public final class UpstreamGate {
             }
         }
         trail.gaps().stream().map(TrailGap::describe).forEach(warnings::add);
-        return new GateProposal(request, tree.root(), report, trail, text, gaps, warnings);
+        return new GateProposal(request, root, report, trail, text, gaps, warnings);
     }
 
     /**
@@ -122,6 +154,7 @@ public final class UpstreamGate {
                     .withMaintainerCanModify(request.maintainerCanModify())
                     .withLabels(request.labels())
                     .withReviewers(request.reviewers())
+                    .withAssignees(request.assignees())
                     .withExpectedHeadSha(verdict.sha());
             UpstreamPullRequest upstream = new UpstreamPullRequests(session).open(pr);
             warnings.addAll(upstream.warnings());

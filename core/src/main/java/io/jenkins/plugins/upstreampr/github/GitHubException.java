@@ -49,6 +49,17 @@ public final class GitHubException extends RuntimeException {
         this.details = details == null ? List.of() : List.copyOf(details);
     }
 
+    /**
+     * An answer from GitHub that is not what its description documents (a field missing, a value out of range).
+     *
+     * @param status the HTTP status of the answer
+     * @param message what was read and what is wrong with it, naming the repository or pull request; never a
+     *        header or a token
+     */
+    public static GitHubException unexpected(int status, String message) {
+        return new GitHubException(Kind.UNEXPECTED, status, message, null, List.of(), null);
+    }
+
     /** The classification. */
     public Kind kind() {
         return kind;

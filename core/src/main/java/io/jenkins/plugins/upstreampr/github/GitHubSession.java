@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -177,16 +178,21 @@ public final class GitHubSession {
                 .build();
     }
 
-    Sleeper sleeper() {
+    /** How this session waits (retries, rate-limit resets); pollers built on it wait the same way. */
+    public Sleeper sleeper() {
         return sleeper;
     }
 
-    Clock clock() {
+    /** Where this session reads the time; pollers built on it read it there too. */
+    public Clock clock() {
         return clock;
     }
 
-    /** The pool on which independent reads run in parallel. */
-    static ExecutorService parallel() {
+    /**
+     * The pool on which independent reads run in parallel (daemon threads, shared by all sessions). Exposed as an
+     * {@link Executor} so that no caller can shut it down.
+     */
+    public static Executor parallel() {
         return PARALLEL;
     }
 
@@ -207,18 +213,23 @@ public final class GitHubSession {
     }
 
     /**
-     * GET {@code path} and parse the JSON answer.
+     * GET {@code path} and parse the JSON answer: conditional (free when unchanged), retried on 5xx and no answer,
+     * failures as {@link GitHubException}s naming {@code what}.
      *
      * @param what the operation in words, naming the repository or ref ("reading pull request o/r#1")
+     * @param path the API path below the API URL, e.g. {@code /repos/o/r/pulls/1} (see
+     *        {@link RepositoryName#apiPath()})
+     * @param query query parameters, in order (values are encoded here)
      */
-    JsonNode get(String what, String path, Map<String, String> query) {
+    public JsonNode get(String what, String path, Map<String, String> query) {
         return getPage(what, url(path, query)).body();
     }
 
     /**
-     * GET every page of a list ({@code Link: rel="next"}), returning the page bodies in order.
+     * GET every page of a list ({@code Link: rel="next"}), returning the page bodies in order; each page as
+     * {@link #get}.
      */
-    List<JsonNode> getAllPages(String what, String path, Map<String, String> query) {
+    public List<JsonNode> getAllPages(String what, String path, Map<String, String> query) {
         List<JsonNode> pages = new ArrayList<>();
         URL next = url(path, query);
         while (next != null) {

@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The reads before the human pause, independent ones in parallel: round 1 the staging pull request and the
- * upstream repository (default branch, when no base is given); round 2 the combined status and the check runs
- * of the staging head (and, if asked, the existing upstream pull request; and upstream milestones, if asked).
- * The common path is 4 requests in 2 sequential round trips.
+ * The reads before the human pause, independent ones in parallel: round 1 the staging pull request, the
+ * upstream repository (default branch, when no base is given) and, if asked, the timing reads (upstream
+ * milestones, the freeze file, the freeze label); round 2 the combined status and the check runs of the staging
+ * head (and, if asked, the existing upstream pull request). The common path is 4 requests in 2 sequential round
+ * trips; each timing read asked for adds one request, not a round trip.
  */
 public final class Preflight {
 
@@ -34,10 +35,13 @@ public final class Preflight {
                 ? CompletableFuture.completedFuture(request.base())
                 : CompletableFuture.supplyAsync(() -> pullRequests.defaultBranch(request.upstream()),
                         GitHubSession.parallel());
-        CompletableFuture<TimingReport> timingReport = request.timing().milestoneDays() > 0
-                ? CompletableFuture.supplyAsync(() -> timing.assess(request.upstream(), request.timing()),
-                        GitHubSession.parallel())
-                : CompletableFuture.completedFuture(timing.assess(request.upstream(), request.timing()));
+        // The freeze file is read from the given base, or (none given) without a ref, i.e. from the default
+        // branch: no need to wait for the repository read.
+        CompletableFuture<TimingReport> timingReport = request.timing().readsUpstream()
+                ? CompletableFuture.supplyAsync(() -> timing.assess(request.upstream(), request.base(),
+                        request.timing()), GitHubSession.parallel())
+                : CompletableFuture.completedFuture(timing.assess(request.upstream(), request.base(),
+                        request.timing()));
         CompletableFuture<Optional<UpstreamPullRequest>> existing = request.lookUpExisting()
                 ? head.thenCombineAsync(base, (h, b) -> pullRequests.findOpen(request.upstream(), h.head(), b),
                         GitHubSession.parallel())

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.upstreampr.github;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What to open upstream: {@code head = OWNER:BRANCH} (in the fork) into {@code upstream:base}.
@@ -17,12 +19,16 @@ import java.util.Objects;
  * @param labels labels to add
  * @param reviewers user logins to request reviews from
  * @param teamReviewers team slugs (of the upstream organization) to request reviews from
+ * @param assignees user logins to assign (after creation; GitHub silently ignores those it cannot assign, which
+ *        {@link UpstreamPullRequests#open} reports)
  * @param expectedHeadSha the SHA the CI verdict was for, or null: a created pull request on another head is
  *        reported in its warnings
  */
 public record PullRequestProposal(RepositoryName upstream, HeadRef head, String base, String title, String body,
         boolean draft, boolean maintainerCanModify, List<String> labels, List<String> reviewers,
-        List<String> teamReviewers, String expectedHeadSha) {
+        List<String> teamReviewers, List<String> assignees, String expectedHeadSha) {
+
+    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
 
     public PullRequestProposal {
         Objects.requireNonNull(upstream, "upstream");
@@ -37,36 +43,40 @@ public record PullRequestProposal(RepositoryName upstream, HeadRef head, String 
         labels = List.copyOf(labels);
         reviewers = List.copyOf(reviewers);
         teamReviewers = List.copyOf(teamReviewers);
+        assignees = List.copyOf(assignees);
     }
 
-    /** A non-draft proposal into the default branch, letting maintainers modify, with no labels or reviewers. */
+    /**
+     * A non-draft proposal into the default branch, letting maintainers modify, with no labels, reviewers or
+     * assignees.
+     */
     public static PullRequestProposal of(RepositoryName upstream, HeadRef head, String title, String body) {
         return new PullRequestProposal(upstream, head, null, title, body, false, true, List.of(), List.of(), List.of(),
-                null);
+                List.of(), null);
     }
 
     /** This proposal into {@code base} (null: the default branch). */
     public PullRequestProposal withBase(String base) {
         return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
-                reviewers, teamReviewers, expectedHeadSha);
+                reviewers, teamReviewers, assignees, expectedHeadSha);
     }
 
     /** This proposal as a draft or not. */
     public PullRequestProposal withDraft(boolean draft) {
         return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
-                reviewers, teamReviewers, expectedHeadSha);
+                reviewers, teamReviewers, assignees, expectedHeadSha);
     }
 
     /** This proposal with or without letting maintainers modify the head branch. */
     public PullRequestProposal withMaintainerCanModify(boolean maintainerCanModify) {
         return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
-                reviewers, teamReviewers, expectedHeadSha);
+                reviewers, teamReviewers, assignees, expectedHeadSha);
     }
 
     /** This proposal with {@code labels}. */
     public PullRequestProposal withLabels(List<String> labels) {
         return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
-                reviewers, teamReviewers, expectedHeadSha);
+                reviewers, teamReviewers, assignees, expectedHeadSha);
     }
 
     /**
@@ -74,8 +84,8 @@ public record PullRequestProposal(RepositoryName upstream, HeadRef head, String 
      * for a team.
      */
     public PullRequestProposal withReviewers(List<String> reviewersAndTeams) {
-        List<String> users = new java.util.ArrayList<>();
-        List<String> teams = new java.util.ArrayList<>();
+        List<String> users = new ArrayList<>();
+        List<String> teams = new ArrayList<>();
         for (String r : reviewersAndTeams) {
             String name = r.strip();
             if (name.startsWith("@")) {
@@ -89,12 +99,36 @@ public record PullRequestProposal(RepositoryName upstream, HeadRef head, String 
             }
         }
         return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels, users,
-                teams, expectedHeadSha);
+                teams, assignees, expectedHeadSha);
+    }
+
+    /**
+     * This proposal with {@code logins} as assignees ({@code login} or {@code @login}).
+     *
+     * @throws IllegalArgumentException naming a value that is not a GitHub login
+     */
+    public PullRequestProposal withAssignees(List<String> logins) {
+        List<String> users = new ArrayList<>();
+        for (String a : logins) {
+            String login = a.strip();
+            if (login.startsWith("@")) {
+                login = login.substring(1);
+            }
+            if (!LOGIN.matcher(login).matches()) {
+                throw new IllegalArgumentException("Invalid assignee '" + a + "': expected a GitHub login (letters, "
+                        + "digits and '-', at most 39), e.g. octocat");
+            }
+            if (!users.contains(login)) {
+                users.add(login);
+            }
+        }
+        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
+                reviewers, teamReviewers, users, expectedHeadSha);
     }
 
     /** This proposal, expecting the head to be at {@code sha} (the verdict's SHA). */
     public PullRequestProposal withExpectedHeadSha(String sha) {
         return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
-                reviewers, teamReviewers, sha);
+                reviewers, teamReviewers, assignees, sha);
     }
 }

@@ -45,7 +45,7 @@ public record RepositoryName(String owner, String name) {
     }
 
     /** The path of this repository in the REST API, {@code /repos/OWNER/NAME}. */
-    String apiPath() {
+    public String apiPath() {
         return "/repos/" + owner + "/" + name;
     }
 

@@ -2,15 +2,17 @@ package io.jenkins.plugins.upstreampr.github;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Whether now is a good time to open the upstream pull request.
  *
- * @param activeFreezes the declared freeze windows containing today; non-empty means frozen
+ * @param freezes the freezes in effect now (configured windows, the upstream freeze file, the freeze label);
+ *        non-empty means frozen
  * @param upcomingMilestones open upstream milestones due soon
  * @param warnings the above in words, for a human
  */
-public record TimingReport(List<FreezeWindow> activeFreezes, List<UpcomingMilestone> upcomingMilestones,
+public record TimingReport(List<ActiveFreeze> freezes, List<UpcomingMilestone> upcomingMilestones,
         List<String> warnings) {
 
     /**
@@ -24,7 +26,7 @@ public record TimingReport(List<FreezeWindow> activeFreezes, List<UpcomingMilest
     }
 
     public TimingReport {
-        activeFreezes = List.copyOf(activeFreezes);
+        freezes = List.copyOf(freezes);
         upcomingMilestones = List.copyOf(upcomingMilestones);
         warnings = List.copyOf(warnings);
     }
@@ -36,6 +38,11 @@ public record TimingReport(List<FreezeWindow> activeFreezes, List<UpcomingMilest
 
     /** Whether a freeze is active: the gate refuses unless a human overrides it with a reason. */
     public boolean frozen() {
-        return !activeFreezes.isEmpty();
+        return !freezes.isEmpty();
+    }
+
+    /** The freeze windows containing today (configured or from the freeze file), without standing freezes. */
+    public List<FreezeWindow> activeFreezes() {
+        return freezes.stream().map(ActiveFreeze::window).flatMap(Optional::stream).toList();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,9 +67,9 @@ public final class UpstreamPullRequests {
      *   <li>422 "Fork collab can't be granted" (the credentials cannot write to a cross-owner fork): sent once
      *       more without {@code maintainer_can_modify}, and the result says maintainers cannot push;</li>
      *   <li>no answer or 5xx: looked up; repeated once only if no pull request was opened;</li>
-     *   <li>labels and reviewers are added afterwards, retried briefly while the new pull request is not yet
-     *       visible; if they still fail, the pull request is returned with a warning (it exists; nothing is
-     *       undone).</li>
+     *   <li>labels, reviewers and assignees are added afterwards, retried briefly while the new pull request is
+     *       not yet visible; if they still fail, the pull request is returned with a warning (it exists; nothing
+     *       is undone); assignees GitHub silently left out (no push access) are reported too.</li>
      * </ul>
      *
      * @throws GitHubException with a message naming the repository, head and base and what to do
@@ -172,23 +173,46 @@ public final class UpstreamPullRequests {
             followUp("requesting reviews from " + body.values() + " on " + p.upstream() + "#" + pr.number(),
                     p.upstream().apiPath() + "/pulls/" + pr.number() + "/requested_reviewers", body, warnings);
         }
+        if (!p.assignees().isEmpty()) {
+            String what = "assigning " + p.assignees() + " to " + p.upstream() + "#" + pr.number();
+            Optional<JsonNode> issue = followUp(what,
+                    p.upstream().apiPath() + "/issues/" + pr.number() + "/assignees",
+                    Map.of("assignees", p.assignees()), warnings);
+            issue.ifPresent(i -> notAssigned(p.assignees(), i).ifPresent(missing -> warnings.add("The pull request "
+                    + "is open, but GitHub did not assign " + missing + " to " + p.upstream() + "#" + pr.number()
+                    + ": it silently ignores assignees when the credentials lack push access to " + p.upstream()
+                    + ", or when a user cannot be assigned there. Ask a maintainer to assign them.")));
+        }
         return warnings;
     }
 
-    /** A call right after creation: retried briefly while GitHub does not see the new pull request yet. */
-    private void followUp(String what, String path, Object body, List<String> warnings) {
+    /** The requested logins missing from the assignees GitHub answered with, if any. */
+    private static Optional<List<String>> notAssigned(List<String> requested, JsonNode issue) {
+        List<String> assigned = new ArrayList<>();
+        for (JsonNode a : issue.path("assignees")) {
+            assigned.add(a.path("login").asText("").toLowerCase(Locale.ROOT));
+        }
+        List<String> missing = requested.stream()
+                .filter(r -> !assigned.contains(r.toLowerCase(Locale.ROOT))).toList();
+        return missing.isEmpty() ? Optional.empty() : Optional.of(missing);
+    }
+
+    /**
+     * A call right after creation: retried briefly while GitHub does not see the new pull request yet. Returns
+     * GitHub's answer, or empty after adding a warning when it keeps failing.
+     */
+    private Optional<JsonNode> followUp(String what, String path, Object body, List<String> warnings) {
         Duration wait = FOLLOW_UP_BACKOFF;
         for (int attempt = 1; ; attempt++) {
             try {
-                session.post(what, path, body);
-                return;
+                return Optional.of(session.post(what, path, body));
             } catch (GitHubException e) {
                 boolean notYetVisible = e.kind() == GitHubException.Kind.NOT_FOUND
                         || e.kind() == GitHubException.Kind.VALIDATION || e.kind() == GitHubException.Kind.SERVER_ERROR;
                 if (!notYetVisible || attempt >= FOLLOW_UP_ATTEMPTS) {
                     warnings.add("The pull request is open, but " + what + " failed: " + e.getMessage()
                             + " Do it on the pull request page.");
-                    return;
+                    return Optional.empty();
                 }
                 session.sleeperPause(wait, what);
                 wait = wait.multipliedBy(2);

@@ -12,9 +12,15 @@
  *       produces a {@link io.jenkins.plugins.upstreampr.github.StagingVerdict} bound to one commit SHA, waits
  *       while it is pending, and re-checks the head right before creation.</li>
  *   <li>{@link io.jenkins.plugins.upstreampr.github.UpstreamPullRequests}: idempotent creation of the
- *       upstream pull request ({@link io.jenkins.plugins.upstreampr.github.UpstreamPullRequest}).</li>
- *   <li>{@link io.jenkins.plugins.upstreampr.github.TimingGuard}: freeze windows and upcoming milestones
- *       ({@link io.jenkins.plugins.upstreampr.github.TimingReport}).</li>
+ *       upstream pull request ({@link io.jenkins.plugins.upstreampr.github.UpstreamPullRequest}) from a
+ *       {@link io.jenkins.plugins.upstreampr.github.PullRequestProposal}, then labels, reviewers and
+ *       assignees.</li>
+ *   <li>{@link io.jenkins.plugins.upstreampr.github.TimingGuard}: freezes declared in the configuration
+ *       ({@link io.jenkins.plugins.upstreampr.github.FreezeWindow}), by a file in the upstream repository
+ *       ({@link io.jenkins.plugins.upstreampr.github.FreezeFile}) or by a label on an open upstream issue, and
+ *       upcoming milestones, as set by a {@link io.jenkins.plugins.upstreampr.github.TimingPolicy}; the result is a
+ *       {@link io.jenkins.plugins.upstreampr.github.TimingReport} of
+ *       {@link io.jenkins.plugins.upstreampr.github.ActiveFreeze}s and milestones.</li>
  *   <li>{@link io.jenkins.plugins.upstreampr.github.Preflight}: the reads before the human pause, issued in
  *       parallel, composed into a {@link io.jenkins.plugins.upstreampr.github.PreflightReport}.</li>
  * </ul>

@@ -49,6 +49,25 @@ class SpecTrailTest {
     }
 
     @Test
+    void filesAreTheSpecsThenTheDocumentFilesEachOnceWithoutUrlsGlobsOrMissingOnes() {
+        SpecTrail example = trail(ExampleRepository.kvstore(), ExampleRepository.IMPLEMENTATION);
+
+        assertThat(example.files()).containsExactly(".chant/specs/2026-11-20-001-k3v.md",
+                ".chant/specs/2026-11-20-002-m8q.md", ".chant/specs/2026-11-20-002-m8q.1.md",
+                ".chant/specs/2026-11-20-002-m8q.2.md", ".chant/specs/2026-11-20-003-r4x.md",
+                ".chant/specs/2026-11-20-004-j3n.md", ".chant/specs/2026-11-20-005-v7b.md",
+                ".chant/research/issue-1234-comprehension.md", "tests/regression/test_issue_1234.py",
+                "src/kvstore/store.py", ".chant/research/issue-1234-root-cause.md",
+                ".chant/research/issue-1234-impact-map.md");
+
+        SpecTrail real = trail(FixtureTrees.tree(FixtureTrees.OSS_MAINTAINER), "006-upstream-pr");
+        assertThat(real.files()).contains(".chant/research/issue-42-comprehension.md",
+                ".chant/research/issue-42-root-cause.md")
+                .doesNotContain("tests/regression/test_issue_42.py", ".chant/research/issue-42-sprawl.md")
+                .hasSize(real.specs().size() + 2);
+    }
+
+    @Test
     void trailOfTheUpstreamPrSpecEndsWithItAndFindsTheForkFixAsImplementation() {
         SpecTrail trail = trail(ExampleRepository.kvstore(), ExampleRepository.UPSTREAM_PR);
 

@@ -70,6 +70,24 @@ class GateArtifactsTest {
     }
 
     @Test
+    void theTrailAloneIsCopiedUnderTheSameNamesWithoutRecordOrBody() throws Exception {
+        Path out = tmp.resolve("trail");
+
+        Map<String, String> artifacts = GateArtifacts.writeTrail(out, repo,
+                List.of(".chant/archive/005-fork-f/005-fork-fix.md", ".chant/research/issue-42-root-cause.md"));
+
+        assertThat(artifacts).containsOnlyKeys("upstream-pr/chant/archive/005-fork-f/005-fork-fix.md",
+                "upstream-pr/chant/research/issue-42-root-cause.md");
+        assertThat(out.resolve("upstream-pr/chant/research/issue-42-root-cause.md"))
+                .hasSameBinaryContentAs(repo.resolve(".chant/research/issue-42-root-cause.md"));
+        assertThat(out.resolve("upstream-pr/gate-record.json")).doesNotExist();
+        assertThat(out.resolve("upstream-pr/pull-request.md")).doesNotExist();
+        assertThatThrownBy(() -> GateArtifacts.writeTrail(tmp.resolve("b"), repo, List.of("../outside.md")))
+                .isInstanceOf(ChantException.class)
+                .hasMessageContaining("not a file inside the repository");
+    }
+
+    @Test
     void refusesAPathOutsideTheRepositoryAndWritesNothingFromOutside() {
         assertThatThrownBy(() -> GateArtifacts.write(tmp.resolve("a"), record(approval()), "t", "b", repo,
                 List.of("../" + FixtureTrees.TDD + "/.chant/config.md")))

@@ -251,4 +251,32 @@ class UpstreamGateTest {
         assertThat(deferred.artifacts()).isEqualTo(Map.of());
         github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
     }
+
+    @Test
+    void awaitPollsAPendingStagingVerdictUntilItIsDecided() {
+        github.server.stubFor(get(urlPathEqualTo(STAGING_PR)).willReturn(json(200,
+                GitHubStub.pullRequest("octo", "fork", 7, "fix/issue-1234", SHA_A))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + SHA_A + "/status"))
+                .willReturn(json(200, GitHubStub.combinedStatus(SHA_A, "ci=success"))));
+        String checkRuns = "/repos/octo/fork/commits/" + SHA_A + "/check-runs";
+        github.server.stubFor(get(urlPathEqualTo(checkRuns)).inScenario("ci").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, GitHubStub.checkRuns(SHA_A, "build=in_progress"))).willSetStateTo("running"));
+        // await starts with an immediate (conditional) re-read, then waits between polls
+        github.server.stubFor(get(urlPathEqualTo(checkRuns)).inScenario("ci").whenScenarioStateIs("running")
+                .willReturn(json(200, GitHubStub.checkRuns(SHA_A, "build=in_progress"))).willSetStateTo("done"));
+        github.server.stubFor(get(urlPathEqualTo(checkRuns)).inScenario("ci").whenScenarioStateIs("done")
+                .willReturn(json(200, GitHubStub.checkRuns(SHA_A, "build=completed/success"))));
+        stubUpstream();
+        GateProposal pending = gate().prepare(request(ExampleRepository.UPSTREAM_PR), tree);
+        assertThat(pending.verdict().verdict()).isEqualTo(Verdict.PENDING);
+
+        GateProposal decided = gate().await(pending, java.time.Duration.ofMinutes(10));
+
+        assertThat(decided.verdict().verdict()).isEqualTo(Verdict.GREEN);
+        assertThat(github.sleeps).containsExactly(UpstreamGate.FIRST_POLL);
+        assertThat(decided.trail()).isSameAs(pending.trail());
+        assertThat(decided.uncheckedCriteria()).isEqualTo(pending.uncheckedCriteria());
+        assertThat(decided.preflight().base()).isEqualTo("main");
+        assertThat(gate().await(decided, java.time.Duration.ofMinutes(10))).isSameAs(decided);
+    }
 }

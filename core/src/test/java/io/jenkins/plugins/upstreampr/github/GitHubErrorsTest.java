@@ -173,7 +173,7 @@ class GitHubErrorsTest {
         github.server.stubFor(get(urlPathEqualTo(PR)).inScenario("slow").whenScenarioStateIs("fast")
                 .willReturn(json(200, pullRequest("octo", "fork", 7, "fix", SHA_A))));
 
-        StagingCheck.Head head = new StagingCheck(github.session()).readHead(STAGING);
+        StagingCheck.Head head = new StagingCheck(github.session(Duration.ofMillis(700))).readHead(STAGING);
 
         assertThat(head.sha()).isEqualTo(SHA_A);
         assertThat(github.sleeps).containsExactly(Duration.ofMillis(500));

@@ -16,11 +16,13 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -78,10 +80,16 @@ public final class GitHubStub implements AutoCloseable {
         return URI.create(server.baseUrl() + prefix);
     }
 
-    /** A session with {@link #TOKEN}, short timeouts, recorded (not real) sleeps and a fixed clock. */
+    /** A session with {@link #TOKEN}, a 2 s connect and 10 s request timeout, recorded (not real) sleeps and a fixed clock. */
     public GitHubSession session() {
+        // Generous: a slow first answer on a loaded machine must not turn into a retry that changes request counts.
+        return session(Duration.ofSeconds(10));
+    }
+
+    /** A session like {@link #session()} whose requests time out after {@code requestTimeout}. */
+    public GitHubSession session(Duration requestTimeout) {
         return GitHubSession.connect(apiUrl(), ImmutableAuthorizationProvider.fromOauthToken(TOKEN),
-                new JdkHttpConnector(Duration.ofSeconds(2), Duration.ofMillis(700)))
+                new JdkHttpConnector(Duration.ofSeconds(2), requestTimeout))
                 .withTime(d -> sleeps.add(d), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -202,6 +210,35 @@ public final class GitHubStub implements AutoCloseable {
         }
         page.put("total_count", list.size());
         return page;
+    }
+
+    /**
+     * repos/get-content example for the file {@code path} holding {@code text}: base64 in lines of 60 characters,
+     * as GitHub sends it.
+     */
+    public static ObjectNode fileContent(String path, String text) {
+        ObjectNode file = example("repos--get-content", "200-response-if-content-is-a-file.json");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        file.put("path", path).put("name", path.substring(path.lastIndexOf('/') + 1)).put("size", bytes.length)
+                .put("content", Base64.getMimeEncoder(60, new byte[] {'\n'}).encodeToString(bytes) + "\n");
+        return file;
+    }
+
+    /**
+     * issues/list-for-repo example holding one open issue ({@code number} &gt; 0) titled {@code title} in
+     * {@code repository}, or none ({@code number} 0).
+     */
+    public static ArrayNode issueList(String repository, int number, String title) {
+        ArrayNode list = exampleArray("issues--list-for-repo", "200-default.json");
+        if (number == 0) {
+            list.removeAll();
+            return list;
+        }
+        ObjectNode issue = (ObjectNode) list.get(0);
+        issue.put("number", number).put("title", title).put("state", "open")
+                .put("html_url", "https://github.com/" + repository + "/issues/" + number);
+        issue.remove("pull_request");
+        return list;
     }
 
     /** A GitHub error body ({@code basic-error} / {@code validation-error} shape). */

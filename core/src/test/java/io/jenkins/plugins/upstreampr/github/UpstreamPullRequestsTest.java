@@ -18,6 +18,8 @@ import static io.jenkins.plugins.upstreampr.github.GitHubStub.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.List;
@@ -218,6 +220,81 @@ class UpstreamPullRequestsTest {
         assertThat(pr.created()).isTrue();
         assertThat(pr.warnings()).singleElement().asString().contains("adding labels [bug] to upstream/project#47");
         github.server.verify(3, postRequestedFor(urlPathEqualTo("/repos/upstream/project/issues/47/labels")));
+    }
+
+    private static ObjectNode assignedIssue(int number, String... logins) {
+        ObjectNode issue = GitHubStub.example("issues--add-assignees",
+                "201-default.json");
+        issue.put("number", number).put("html_url", "https://github.com/upstream/project/pull/" + number);
+        ArrayNode assignees = (ArrayNode)
+                issue.get("assignees");
+        ObjectNode template = (ObjectNode)
+                assignees.get(0).deepCopy();
+        assignees.removeAll();
+        for (String login : logins) {
+            assignees.add(template.deepCopy().put("login", login));
+        }
+        issue.set("assignee", logins.length == 0 ? issue.nullNode() : assignees.get(0).deepCopy());
+        return issue;
+    }
+
+    @Test
+    void assigneesAreAppliedAfterCreationAndRetriedWhileTheNewPullRequestIsNotVisible() {
+        github.server.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(201,
+                createdPullRequest("upstream/project", 49, HEAD.toString(), "main", SHA_A, true))));
+        String assignees = "/repos/upstream/project/issues/49/assignees";
+        github.server.stubFor(post(urlPathEqualTo(assignees)).inScenario("lag").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(404, error("Not Found"))).willSetStateTo("visible"));
+        github.server.stubFor(post(urlPathEqualTo(assignees)).inScenario("lag").whenScenarioStateIs("visible")
+                .willReturn(json(201, assignedIssue(49, "alice", "Bob"))));
+
+        UpstreamPullRequest pr = pulls().open(proposal().withBase("main").withAssignees(List.of("alice", "@bob")));
+
+        assertThat(pr.created()).isTrue();
+        assertThat(pr.warnings()).isEmpty();
+        github.server.verify(2, postRequestedFor(urlPathEqualTo(assignees))
+                .withRequestBody(equalToJson("{\"assignees\":[\"alice\",\"bob\"]}")));
+        github.server.verify(1, postRequestedFor(urlPathEqualTo(PULLS)));
+        assertThat(github.sleeps).hasSize(1);
+    }
+
+    @Test
+    void anAssigneeFailureIsAWarningNotASecondPullRequest() {
+        github.server.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(201,
+                createdPullRequest("upstream/project", 50, HEAD.toString(), "main", SHA_A, true))));
+        github.server.stubFor(post(urlPathEqualTo("/repos/upstream/project/issues/50/assignees"))
+                .willReturn(json(403, error("Must have admin rights to Repository."))));
+
+        UpstreamPullRequest pr = pulls().open(proposal().withBase("main").withAssignees(List.of("alice")));
+
+        assertThat(pr.created()).isTrue();
+        assertThat(pr.number()).isEqualTo(50);
+        assertThat(pr.warnings()).singleElement().asString()
+                .contains("The pull request is open, but assigning [alice] to upstream/project#50 failed");
+        github.server.verify(1, postRequestedFor(urlPathEqualTo(PULLS)));
+        github.server.verify(1, postRequestedFor(urlPathEqualTo("/repos/upstream/project/issues/50/assignees")));
+    }
+
+    @Test
+    void assigneesGitHubSilentlyLeftOutAreReported() {
+        github.server.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(201,
+                createdPullRequest("upstream/project", 51, HEAD.toString(), "main", SHA_A, true))));
+        github.server.stubFor(post(urlPathEqualTo("/repos/upstream/project/issues/51/assignees"))
+                .willReturn(json(201, assignedIssue(51, "alice"))));
+
+        UpstreamPullRequest pr = pulls().open(proposal().withBase("main")
+                .withAssignees(List.of("alice", "carol")));
+
+        assertThat(pr.warnings()).singleElement().asString().contains("did not assign [carol]")
+                .contains("push access to upstream/project");
+    }
+
+    @Test
+    void anAssigneeThatIsNoLoginIsRefusedBeforeAnyRequest() {
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> proposal().withAssignees(List.of("alice", "not a login"))))
+                .hasMessageContaining("Invalid assignee 'not a login'");
+        assertThat(github.requests()).isEmpty();
     }
 
     @Test

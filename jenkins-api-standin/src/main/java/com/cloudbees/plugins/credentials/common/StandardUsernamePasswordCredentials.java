@@ -1,3 +1,3 @@
 package com.cloudbees.plugins.credentials.common;
 
-public interface StandardUsernamePasswordCredentials extends StandardCredentials {}
+public interface StandardUsernamePasswordCredentials extends StandardCredentials, PasswordCredentials {}

@@ -4,31 +4,78 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.upstreampr.chant.ChantException;
+import io.jenkins.plugins.upstreampr.chant.SpecTrail;
+import io.jenkins.plugins.upstreampr.chant.TrailGap;
+import io.jenkins.plugins.upstreampr.gate.GateArtifacts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Map;
+import io.jenkins.plugins.upstreampr.chant.SpecId;
+import io.jenkins.plugins.upstreampr.followup.ArchivePushException;
+import io.jenkins.plugins.upstreampr.followup.PullRequestSnapshot;
+import io.jenkins.plugins.upstreampr.followup.PullRequestState;
+import io.jenkins.plugins.upstreampr.followup.UpstreamOutcome;
+import io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch;
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.StagingPolicy;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * Runs {@link ArchiveChantSpecsStep} on a pool thread: refreshes the controller copy of {@code .chant/} when a
- * workspace is at hand, resolves the trail through the engine, and archives its files. Repeating it after a
- * restart archives the same files again, which is harmless.
+ * workspace is at hand, takes the trail of the spec with the engine ({@link SpecTrail}), has the engine copy the
+ * trail's files ({@link GateArtifacts#writeTrail}) and archives them. Repeating it after a restart archives the same
+ * files again, which is harmless.
  */
 final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 3L;
 
     private final String spec;
     private final String dir;
     private boolean copied;
+    private final boolean move;
+    private final boolean commit;
+    private final boolean push;
+    private final String upstream;
+    private final String credentialsId;
+    private final String apiUri;
+    private final String branch;
+    private final String remote;
 
     ArchiveChantSpecsExecution(ArchiveChantSpecsStep step, StepContext context) {
         super(context);
         this.spec = step.getSpec();
         this.dir = step.getDir();
+        this.move = step.isMove();
+        this.commit = step.isCommit();
+        this.push = step.isPush();
+        this.upstream = step.getUpstream();
+        this.credentialsId = step.getCredentialsId();
+        this.apiUri = step.getApiUri();
+        this.branch = step.getBranch();
+        this.remote = step.getRemote();
     }
 
     @Override
     protected void prepare() throws Exception {
         if (spec == null || spec.isBlank()) {
             throw new AbortException(Messages.Step_MissingArgument("spec", "archiveChantSpecs"));
+        }
+        if ((commit || push) && !move) {
+            throw new AbortException(Messages.ArchiveMove_CommitNeedsMove());
+        }
+        if (commit != push) {
+            throw new AbortException(Messages.ArchiveMove_CommitAndPush());
+        }
+        if (push) {
+            try {
+                PullRequestRef.parse(upstream);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(Messages.ArchiveMove_NeedsUpstream(e.getMessage()));
+            }
         }
     }
 
@@ -39,15 +86,82 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
         if (!copied) {
             FilePath workspace = getContext().get(FilePath.class);
             if (workspace != null) {
-                ControllerChantCopy.refresh(run, workspace, dir, listener);
+                ControllerChantCopy.refresh(run, workspace, dir, spec.strip(), listener);
             }
             copied = true;
         }
-        ControllerChantCopy copy = ControllerChantCopy.existing(run);
-        // CORE(pending): resolve `spec` and its trail with the chant package, then copy its files with the engine
-        // (as io.jenkins.plugins.upstreampr.gate.GateArtifacts does for the gate) into an outbox and hand them to
-        // RunArtifacts.archive(run, listener, outbox, artifacts); return the artifact names.
-        ChantSpecs.resolve(copy, spec);
-        throw new AbortException(Messages.Engine_NotMerged("specs trail (io.jenkins.plugins.upstreampr.chant)"));
+        Path repository = ControllerChantCopy.existing(run).repositoryRoot();
+        SpecTrail trail = ChantSpecs.trail(ChantSpecs.read(repository), spec.strip());
+        for (TrailGap gap : trail.gaps()) {
+            listener.getLogger().println(Messages.Preflight_Warning(gap.describe()));
+        }
+        Path outbox = ControllerChantCopy.outbox(run, "specs");
+        Map<String, String> artifacts;
+        try {
+            artifacts = GateArtifacts.writeTrail(outbox, repository, trail.files());
+        } catch (ChantException e) {
+            throw new AbortException(e.getMessage());
+        }
+        RunArtifacts.archive(run, listener, outbox, artifacts);
+        if (!move) {
+            getContext().onSuccess(new ArrayList<>(artifacts.keySet()));
+            return;
+        }
+        FilePath workspace = getContext().get(FilePath.class);
+        if (workspace == null) {
+            throw new AbortException(Messages.ArchiveMove_NoWorkspace());
+        }
+        List<String> ids = SpecId.values(trail.ids());
+        FilePath checkout = workspace.child(dir);
+        WorkspaceSpecArchive.Report report;
+        try {
+            report = checkout.act(push ? afterMerge(run, listener, ids) : new WorkspaceSpecArchive.Move(ids));
+        } catch (ChantException | ArchivePushException e) {
+            throw new AbortException(e.getMessage());
+        }
+        for (String line : report.lines()) {
+            listener.getLogger().println(Messages.ArchiveMove_Line(line));
+        }
+        listener.getLogger().println(Messages.ArchiveMove_Line(report.summary()));
+        if (report.outcome().equals("refused")) {
+            throw new AbortException(report.summary());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("artifacts", new ArrayList<>(artifacts.keySet()));
+        result.put("archive", report.outcome());
+        result.put("archived", new ArrayList<>(report.archived()));
+        result.put("commit", report.commit());
+        result.put("branch", report.branch());
+        getContext().onSuccess(result);
+    }
+
+    /**
+     * The commit-and-push archive for the merged upstream pull request: one look at it through the engine (nothing is
+     * archived unless GitHub says it was merged), and the token of the same credentials, for the fork's owner (the
+     * owner of the pull request's head).
+     */
+    private WorkspaceSpecArchive.AfterMerge afterMerge(Run<?, ?> run, TaskListener listener, List<String> ids)
+            throws Exception {
+        PullRequestRef ref = PullRequestRef.parse(upstream);
+        PullRequestSnapshot snapshot;
+        GitHubConnection connection = GitHubConnection.open(run, apiUri, credentialsId, ref.repository().owner());
+        try {
+            snapshot = new UpstreamPullRequestWatch(connection.session(), ref, null, StagingPolicy.defaults())
+                    .look((PullRequestSnapshot) null).snapshot();
+        } catch (RuntimeException e) {
+            throw connection.explain(e, ref.repository().toString());
+        }
+        if (snapshot.state() == PullRequestState.OPEN) {
+            throw new AbortException(Messages.ArchiveMove_StillOpen(ref));
+        }
+        UpstreamOutcome outcome = UpstreamOutcome.of(snapshot);
+        listener.getLogger().println(Messages.ArchiveMove_Line(outcome.describe()));
+        String head = snapshot.head();
+        String forkOwner = head != null && head.indexOf(':') > 0 ? head.substring(0, head.indexOf(':'))
+                : ref.repository().owner();
+        GitHubConnection fork = forkOwner.equals(ref.repository().owner()) ? connection
+                : GitHubConnection.open(run, apiUri, credentialsId, forkOwner);
+        return new WorkspaceSpecArchive.AfterMerge(ids, outcome, remote.isEmpty() ? null : remote,
+                branch.isEmpty() ? null : branch, fork.gitToken());
     }
 }

@@ -5,6 +5,8 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.upstreampr.chant.SpecTrail;
+import io.jenkins.plugins.upstreampr.chant.TrailDocument;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +17,11 @@ import java.nio.file.Path;
  * the engine reads it with {@code java.nio.file} and later steps (the prompt, the creation, the archive) work
  * without a workspace, outside {@code node}, and after a restart.
  *
- * <p>The copy lives in {@code <build dir>/upstream-pr/repository/.chant}; {@link #repositoryRoot()} is the
- * directory that holds it, the engine's "repository root". A marker file is written last, so a copy cut short
- * by a restart is never mistaken for a complete one.
+ * <p>The copy lives in {@code <build dir>/upstream-pr/repository/}; {@link #repositoryRoot()} is that directory, the
+ * engine's "repository root", holding {@code .chant/} and the files outside {@code .chant/} that the trail of the
+ * step's spec names as {@code informed_by} documents (a regression test, the changed source file), so that the trail
+ * on the controller is the trail in the workspace. A marker file is written last, so a copy cut short by a restart is
+ * never mistaken for a complete one.
  */
 record ControllerChantCopy(Path repositoryRoot) {
 
@@ -30,25 +34,42 @@ record ControllerChantCopy(Path repositoryRoot) {
     }
 
     /**
-     * Copies {@code <workspace>/<dir>/.chant} to the controller, replacing an earlier copy of this run.
+     * Copies {@code <workspace>/<dir>/.chant} to the controller, replacing an earlier copy of this run, then the
+     * files outside {@code .chant/} that the trail of {@code spec} names and that exist in the workspace.
      *
      * @param dir the repository root inside the workspace ({@code .} for the workspace itself)
+     * @param spec the spec whose trail documents are copied too
      */
     static ControllerChantCopy refresh(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull String dir,
-            @NonNull TaskListener listener) throws IOException, InterruptedException {
-        FilePath source = workspace.child(dir).child(CHANT_DIR);
+            @NonNull String spec, @NonNull TaskListener listener) throws IOException, InterruptedException {
+        FilePath repository = workspace.child(dir);
+        FilePath source = repository.child(CHANT_DIR);
         if (!source.isDirectory()) {
             throw new AbortException(Messages.ChantCopy_NoChantDir(source.getRemote()));
         }
         ControllerChantCopy copy = of(run);
         FilePath marker = new FilePath(new File(base(run), COMPLETE_MARKER));
         marker.delete();
-        FilePath target = new FilePath(copy.repositoryRoot().resolve(CHANT_DIR).toFile());
-        target.deleteRecursive();
+        FilePath root = new FilePath(copy.repositoryRoot().toFile());
+        root.deleteRecursive();
+        FilePath target = root.child(CHANT_DIR);
         target.mkdirs();
         int files = source.copyRecursiveTo("**/*", target);
+        int documents = 0;
+        SpecTrail trail = ChantSpecs.trail(ChantSpecs.read(copy.repositoryRoot()), spec);
+        for (TrailDocument document : trail.documents()) {
+            String reference = document.reference();
+            if (document.kind() != TrailDocument.Kind.MISSING || !staysInside(reference)) {
+                continue;
+            }
+            FilePath file = repository.child(reference);
+            if (file.exists() && !file.isDirectory()) {
+                file.copyTo(root.child(reference));
+                documents++;
+            }
+        }
         marker.write("", "UTF-8");
-        listener.getLogger().println(Messages.ChantCopy_Copied(files, source.getRemote()));
+        listener.getLogger().println(Messages.ChantCopy_Copied(files, source.getRemote(), documents));
         return copy;
     }
 
@@ -65,9 +86,28 @@ record ControllerChantCopy(Path repositoryRoot) {
         return copy;
     }
 
-    /** The copy of {@code .chant/} itself. */
-    Path chantDir() {
-        return repositoryRoot.resolve(CHANT_DIR);
+    /**
+     * An empty directory of this run on the controller for files about to be archived, named {@code name}
+     * (what an earlier call left there is removed first).
+     */
+    static Path outbox(@NonNull Run<?, ?> run, @NonNull String name) throws IOException, InterruptedException {
+        File outbox = new File(base(run), "outbox-" + name);
+        new FilePath(outbox).deleteRecursive();
+        Files.createDirectories(outbox.toPath());
+        return outbox.toPath();
+    }
+
+    /** A repository-relative path that stays inside the repository: not absolute, no scheme, no {@code ..}. */
+    private static boolean staysInside(String reference) {
+        if (reference.isBlank() || reference.startsWith("/") || reference.contains("\\") || reference.contains(":")) {
+            return false;
+        }
+        for (String segment : reference.split("/")) {
+            if (segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static File base(Run<?, ?> run) {

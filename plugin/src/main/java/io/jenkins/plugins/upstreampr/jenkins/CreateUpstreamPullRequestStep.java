@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.Set;
@@ -21,15 +22,19 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code createUpstreamPullRequest}: records the human's decision and, on approval, opens the upstream pull
- * request once. Before creating it re-reads the staging head: if it moved since {@code expectedSha}, the verdict
- * is redone. Creation is idempotent (an open pull request with the same head and base is returned with
- * {@code created: false}), so a replayed or restarted build never opens a second one. Returns
+ * request once. It prepares the gate again (fresh staging verdict, trail and blocks) on the controller copy of
+ * {@code .chant/} taken by an earlier step of the run; if the staging head is no longer {@code expectedSha}, the
+ * pull request is opened only if CI on the new head passes. Creation is idempotent (an open pull request with the
+ * same head and base is returned with {@code created: false}), so a replayed or restarted build never opens a second
+ * one. Archives the gate record, the pull request text and the specs trail. Returns
  * {@code [number:, url:, created:, decision:]}; a rejection fails the step after the gate record is archived.
  */
 public final class CreateUpstreamPullRequestStep extends Step {
 
     private final String upstream;
     private final String head;
+    private final String staging;
+    private final String spec;
     private String credentialsId = "";
     private String apiUri = "";
     private String base = "";
@@ -40,16 +45,18 @@ public final class CreateUpstreamPullRequestStep extends Step {
     private String reason = "";
     private String approver = "";
     private String overrides = "";
-    private String staging = "";
     private String expectedSha = "";
     private String requiredChecks = "";
     private boolean allowNoChecks;
-    private String spec = "";
+    private String freezes = "";
+    private int milestoneDays;
 
     @DataBoundConstructor
-    public CreateUpstreamPullRequestStep(String upstream, String head) {
-        this.upstream = upstream;
-        this.head = head;
+    public CreateUpstreamPullRequestStep(String upstream, String head, String staging, String spec) {
+        this.upstream = trim(upstream);
+        this.head = trim(head);
+        this.staging = trim(staging);
+        this.spec = trim(spec);
     }
 
     public String getUpstream() {
@@ -157,16 +164,14 @@ public final class CreateUpstreamPullRequestStep extends Step {
         return staging;
     }
 
-    @DataBoundSetter
-    public void setStaging(String staging) {
-        this.staging = trim(staging);
-    }
-
     public String getExpectedSha() {
         return expectedSha;
     }
 
-    /** The staging head SHA the verdict was taken on; the pull request is opened only for that commit. */
+    /**
+     * The staging head SHA the person saw at the prompt (the preflight's {@code sha}); if the head moved since, the
+     * pull request is opened only if CI on the new head passes, and the move is recorded. Empty: no comparison.
+     */
     @DataBoundSetter
     public void setExpectedSha(String expectedSha) {
         this.expectedSha = trim(expectedSha);
@@ -190,14 +195,29 @@ public final class CreateUpstreamPullRequestStep extends Step {
         this.allowNoChecks = allowNoChecks;
     }
 
+    /** The implementation spec whose trail feeds the record and the archived specs. */
     public String getSpec() {
         return spec;
     }
 
-    /** The implementation spec whose trail is archived with the gate record; empty: no specs archived. */
+    public String getFreezes() {
+        return freezes;
+    }
+
+    /** Declared upstream freeze windows, one per line: {@code FROM..TO[:REASON]} with ISO dates, both inclusive. */
     @DataBoundSetter
-    public void setSpec(String spec) {
-        this.spec = trim(spec);
+    public void setFreezes(String freezes) {
+        this.freezes = freezes == null ? "" : freezes.strip();
+    }
+
+    public int getMilestoneDays() {
+        return milestoneDays;
+    }
+
+    /** Warn about open upstream milestones due within this many days; 0 (default) reads none. */
+    @DataBoundSetter
+    public void setMilestoneDays(int milestoneDays) {
+        this.milestoneDays = milestoneDays;
     }
 
     @Override
@@ -228,6 +248,11 @@ public final class CreateUpstreamPullRequestStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
+        }
+
+        @POST
+        public ComboBoxModel doFillApiUriItems() {
+            return GateFormFields.fillApiUriItems();
         }
 
         @POST

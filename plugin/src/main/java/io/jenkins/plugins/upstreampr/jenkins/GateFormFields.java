@@ -8,15 +8,19 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.upstreampr.jenkins.params.PendingWait;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.github_branch_source.Connector;
+import org.jenkinsci.plugins.github_branch_source.Endpoint;
+import org.jenkinsci.plugins.github_branch_source.GitHubConfiguration;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
- * The form logic the steps' descriptors share for the Snippet Generator: the credentials dropdown (only what the
+ * The form logic the steps' descriptors share for the Snippet Generator: the API URL suggestions (github.com and
+ * the GitHub Enterprise endpoints configured for github-branch-source), the credentials dropdown (only what the
  * current user may see, and only for users who may configure the job), credentials validation, and plain field
  * checks. Descriptors call these from their {@code doFill...}/{@code doCheck...} web methods, which carry the
  * {@code @POST} and {@code @AncestorInPath} annotations.
@@ -39,6 +43,19 @@ final class GateFormFields {
                                 CredentialsMatchers.instanceOf(StringCredentials.class)))
                 .includeCurrentValue(current);
         return result;
+    }
+
+    /**
+     * github.com's API URL and each GitHub Enterprise endpoint configured in Jenkins (Manage Jenkins, System,
+     * GitHub Enterprise Servers), as github-branch-source offers them; the field also takes any other URL.
+     */
+    static ComboBoxModel fillApiUriItems() {
+        ComboBoxModel items = new ComboBoxModel();
+        items.add(GitHubConnection.GITHUB_API);
+        for (Endpoint endpoint : GitHubConfiguration.get().getEndpoints()) {
+            items.add(endpoint.getApiUri());
+        }
+        return items;
     }
 
     static FormValidation checkCredentialsId(@CheckForNull Item item, @CheckForNull String apiUri,

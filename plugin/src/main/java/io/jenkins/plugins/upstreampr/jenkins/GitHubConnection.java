@@ -2,43 +2,59 @@ package io.jenkins.plugins.upstreampr.jenkins;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.Run;
-import java.io.IOException;
+import hudson.util.Secret;
+import io.jenkins.plugins.upstreampr.chant.ChantException;
+import io.jenkins.plugins.upstreampr.chant.Refusal;
+import io.jenkins.plugins.upstreampr.github.GitHubException;
+import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.JdkHttpConnector;
+import java.net.URI;
+import java.util.function.Supplier;
 import org.jenkinsci.plugins.github_branch_source.Connector;
 import org.jenkinsci.plugins.github_branch_source.GitHubAppCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
-import org.kohsuke.github.GitHub;
+import org.kohsuke.github.authorization.AuthorizationProvider;
 
 /**
- * A GitHub client for one step call, built from a Jenkins {@code credentialsId} the way github-branch-source
- * builds its own: {@link Connector#lookupScanCredentials} with the job as context, the API URI and the upstream
- * owner as {@code repoOwner} (so a GitHub App credential is narrowed to that owner's installation), then
- * {@link Connector#connect}. That covers GitHub App and username/password (token) credentials and the GitHub
- * Enterprise endpoints configured in Jenkins. A secret-text token (plain-credentials), which {@code Connector}
- * refuses, is handed to the engine's own client construction.
+ * The engine's {@link GitHubSession} for one step, built from a Jenkins {@code credentialsId}.
  *
- * <p>The secret never leaves this class: no message here or in {@link #explain} contains it. Close the connection
- * when done (it releases the pooled {@code Connector} client).
+ * <p>The credentials are found the way github-branch-source finds its scan credentials:
+ * {@link Connector#lookupScanCredentials} with the job as context, the API URI and the upstream owner as
+ * {@code repoOwner}, so a GitHub App credential is narrowed to the installation on the upstream owner. That finds
+ * username/password credentials (a user and a personal access token) and GitHub App credentials. A personal access
+ * token stored as secret text (plain-credentials), which github-branch-source does not take, is looked up next.
+ *
+ * <p>Both are handed to the engine as an {@link AuthorizationProvider} that reads the credential's secret on every
+ * request ({@code getPassword()} / {@code getSecret()}): for a GitHub App, {@code GitHubAppCredentials.getPassword()}
+ * mints an installation token and refreshes it when it goes stale, so a gate that waits for hours still sends a
+ * valid token. {@code Connector.connect} is not used: its pooled github-api client is not the engine's transport,
+ * and it refuses secret text. The secret never leaves the provider: no message of this class contains it.
  */
-final class GitHubConnection implements AutoCloseable {
+final class GitHubConnection {
 
     /** github.com's API, used when {@code apiUri} is empty. */
     static final String GITHUB_API = "https://api.github.com";
 
-    private final GitHub github;
-    private final boolean pooled;
-    private final String credentialsDescription;
+    private final GitHubSession session;
+    private final String description;
     private final boolean gitHubApp;
+    /** The credential's secret, read when needed (a GitHub App's is minted then); null for anonymous access. */
+    private final Supplier<Secret> secret;
 
-    private GitHubConnection(GitHub github, boolean pooled, String credentialsDescription, boolean gitHubApp) {
-        this.github = github;
-        this.pooled = pooled;
-        this.credentialsDescription = credentialsDescription;
+    private GitHubConnection(String api, AuthorizationProvider authorization, String description, boolean gitHubApp)
+            throws AbortException {
+        this.session = connect(api, authorization);
+        this.description = description;
         this.gitHubApp = gitHubApp;
+        this.secret = authorization instanceof SecretAuthorization secretAuthorization
+                ? secretAuthorization.secret()
+                : null;
     }
 
     /**
@@ -47,80 +63,122 @@ final class GitHubConnection implements AutoCloseable {
      * @param apiUri        GitHub API URL; empty for github.com
      * @param credentialsId Jenkins credentials ID; empty for anonymous access (public reads only)
      * @param upstreamOwner owner of the upstream repository, the {@code repoOwner} of the lookup
-     * @throws AbortException when the ID matches no usable credentials, naming the ID and what to do
+     * @throws AbortException when the API URL is invalid or the ID matches no usable credentials, naming the input
+     *     and what to do
      */
     static GitHubConnection open(@NonNull Run<?, ?> run, @CheckForNull String apiUri,
-            @CheckForNull String credentialsId, @NonNull String upstreamOwner) throws IOException {
-        String api = apiUri == null || apiUri.isBlank() ? GITHUB_API : apiUri.trim();
+            @CheckForNull String credentialsId, @NonNull String upstreamOwner) throws AbortException {
+        String api = GateFormFields.api(apiUri);
         if (credentialsId == null || credentialsId.isBlank()) {
-            return new GitHubConnection(Connector.connect(api, null), true, Messages.GitHub_Anonymous(), false);
+            return new GitHubConnection(api, AuthorizationProvider.ANONYMOUS, Messages.GitHub_Anonymous(), false);
         }
-        StandardCredentials credentials =
-                Connector.lookupScanCredentials(run.getParent(), api, credentialsId, upstreamOwner);
-        if (credentials != null) {
-            CredentialsProvider.track(run, credentials);
-            boolean app = credentials instanceof GitHubAppCredentials;
-            String description = app
-                    ? Messages.GitHub_AppCredentials(credentialsId, ((GitHubAppCredentials) credentials).getAppID())
-                    : Messages.GitHub_Credentials(credentialsId);
-            try {
-                return new GitHubConnection(Connector.connect(api, credentials), true, description, app);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                // GitHubAppCredentials reports "not installed" and key problems this way; its messages hold no secret.
-                throw new AbortException(app
-                        ? Messages.GitHub_AppCannotReach(description, upstreamOwner, e.getMessage())
-                        : Messages.GitHub_CannotConnect(description, api, e.getMessage()));
+        String id = credentialsId.trim();
+        StandardCredentials credentials = Connector.lookupScanCredentials(run.getParent(), api, id, upstreamOwner);
+        if (credentials instanceof StandardUsernamePasswordCredentials usernameToken) {
+            CredentialsProvider.track(run, usernameToken);
+            if (usernameToken instanceof GitHubAppCredentials app) {
+                String description = Messages.GitHub_AppCredentials(id, app.getAppID());
+                return new GitHubConnection(api, new SecretAuthorization(app::getPassword, description,
+                        upstreamOwner), description, true);
             }
+            return new GitHubConnection(api, new SecretAuthorization(usernameToken::getPassword, null, null),
+                    Messages.GitHub_Credentials(id), false);
         }
         StringCredentials token = CredentialsProvider.findCredentialById(
-                credentialsId, StringCredentials.class, run, URIRequirementBuilder.fromUri(api).build());
+                id, StringCredentials.class, run, URIRequirementBuilder.fromUri(api).build());
         if (token != null) {
             CredentialsProvider.track(run, token);
-            // CORE: the engine builds the client from API URL + token (GitHubSession.connect(URI, String) in
-            // io.jenkins.plugins.upstreampr.github, not in main yet). Until it lands, github-api's builder is used
-            // directly; replace this line with the engine's construction when it is merged.
-            GitHub github = new org.kohsuke.github.GitHubBuilder()
-                    .withEndpoint(api)
-                    .withOAuthToken(token.getSecret().getPlainText())
-                    .build();
-            return new GitHubConnection(github, false, Messages.GitHub_TokenCredentials(credentialsId), false);
+            return new GitHubConnection(api, new SecretAuthorization(token::getSecret, null, null),
+                    Messages.GitHub_TokenCredentials(id), false);
         }
-        throw new AbortException(Messages.GitHub_NoCredentials(credentialsId, api));
+        throw new AbortException(Messages.GitHub_NoCredentials(id, api));
     }
 
-    /** The client. Do not keep it beyond {@link #close()}. */
-    @NonNull
-    GitHub github() {
-        return github;
-    }
-
-    /** Whether the credentials are a GitHub App's, whose token reaches only the repositories it is installed on. */
-    boolean isGitHubApp() {
-        return gitHubApp;
+    private static GitHubSession connect(String api, AuthorizationProvider authorization) throws AbortException {
+        try {
+            return GitHubSession.connect(URI.create(api), authorization, JdkHttpConnector.withDefaultTimeouts());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("apiUri: " + e.getMessage());
+        }
     }
 
     /**
-     * A step failure for a GitHub error met with these credentials on {@code repository}: for a GitHub App that
-     * could not read or write there, says exactly that and suggests a user token; otherwise the error as is.
+     * The credential's token for git over HTTPS (pushing to the fork), or null without credentials. For a GitHub
+     * App this is an installation token for the owner the connection was opened for. Never log it.
      */
-    @NonNull
-    Exception explain(@NonNull Exception failure, @NonNull String repository) {
-        if (gitHubApp && (failure instanceof IllegalArgumentException
-                || failure instanceof org.kohsuke.github.GHFileNotFoundException
-                || failure instanceof org.kohsuke.github.HttpException
-                        && ((org.kohsuke.github.HttpException) failure).getResponseCode() == 403)) {
-            AbortException explained = new AbortException(
-                    Messages.GitHub_AppCannotReach(credentialsDescription, repository, failure.getMessage()));
-            explained.initCause(failure);
-            return explained;
-        }
-        return failure;
+    @CheckForNull
+    Secret gitToken() {
+        return secret == null ? null : secret.get();
     }
 
-    @Override
-    public void close() {
-        if (pooled) {
-            Connector.release(github);
+    /** The engine's session. */
+    @NonNull
+    GitHubSession session() {
+        return session;
+    }
+
+    /**
+     * A step failure for what the engine threw while working with these credentials: its refusals and GitHub errors
+     * become {@link AbortException}s with the engine's message (which names the repository and a remedy, never a
+     * secret); for a GitHub App whose token cannot act on a repository (403, 404) or cannot be minted for the upstream
+     * owner, the message says exactly that and suggests a user token. Anything else is returned as is.
+     *
+     * @param upstream the upstream repository, named in the GitHub App message
+     */
+    @NonNull
+    Exception explain(@NonNull RuntimeException failure, @NonNull String upstream) {
+        String message;
+        if (failure instanceof AppTokenUnavailable) {
+            message = failure.getMessage();
+        } else if (failure instanceof GitHubException github) {
+            boolean unreachable = github.kind() == GitHubException.Kind.FORBIDDEN
+                    || github.kind() == GitHubException.Kind.NOT_FOUND;
+            message = gitHubApp && unreachable
+                    ? Messages.GitHub_AppCannotReach(description, upstream, github.getMessage())
+                    : github.getMessage();
+        } else if (failure instanceof Refusal || failure instanceof ChantException) {
+            message = failure.getMessage();
+        } else {
+            return failure;
+        }
+        AbortException explained = new AbortException(message);
+        explained.initCause(failure);
+        return explained;
+    }
+
+    /**
+     * Reads the secret on every request. A GitHub App credential that cannot mint a token for the upstream owner
+     * (not installed there, several installations and none for that owner, a broken key) throws
+     * {@code IllegalArgumentException}/{@code IllegalStateException} from {@code getPassword()}; that becomes an
+     * {@link AppTokenUnavailable} naming the credential and the owner, which the engine lets through unchanged.
+     *
+     * @param appDescription the GitHub App credential as named in messages; null for other credentials
+     * @param owner the upstream owner the App token is for; null for other credentials
+     */
+    private record SecretAuthorization(Supplier<Secret> secret, String appDescription, String owner)
+            implements AuthorizationProvider {
+
+        @Override
+        public String getEncodedAuthorization() {
+            if (appDescription == null) {
+                return "token " + secret.get().getPlainText();
+            }
+            try {
+                return "token " + secret.get().getPlainText();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                String why = e.getMessage() + (e.getCause() == null || e.getCause().getMessage() == null ? ""
+                        : " (" + e.getCause().getMessage() + ")");
+                throw new AppTokenUnavailable(Messages.GitHub_AppNoToken(appDescription, owner, why));
+            }
+        }
+    }
+
+    /** A GitHub App credential could not give an installation token for the upstream owner. */
+    static final class AppTokenUnavailable extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        AppTokenUnavailable(String message) {
+            super(message);
         }
     }
 }

@@ -11,24 +11,19 @@ import java.util.Map;
 import jenkins.util.BuildListenerAdapter;
 
 /**
- * Archives files that sit on the controller as build artifacts through the run's {@code ArtifactManager}, so that
- * whatever artifact storage the controller uses (local, S3, ...) receives them.
- *
- * <p>Artifact names: {@code upstream-pr/gate-record.json} for the gate record and
- * {@code upstream-pr/specs/<path in the repository>} for each spec of the trail (for example
- * {@code upstream-pr/specs/.chant/specs/2026-01-15-010-abc.md}).
+ * Archives files the engine wrote on the controller as build artifacts through the run's {@code ArtifactManager},
+ * so that whatever artifact storage the controller uses (local, S3, ...) receives them. The names are the engine's
+ * ({@code io.jenkins.plugins.upstreampr.gate.GateArtifacts}): {@code upstream-pr/gate-record.json},
+ * {@code upstream-pr/pull-request.md} and {@code upstream-pr/chant/...} for each file of the trail (for example
+ * {@code upstream-pr/chant/specs/2026-01-15-010-abc.md}).
  */
 final class RunArtifacts {
-
-    static final String PREFIX = "upstream-pr/";
-    static final String GATE_RECORD = PREFIX + "gate-record.json";
-    static final String SPECS = PREFIX + "specs/";
 
     private RunArtifacts() {}
 
     /**
-     * @param base      the controller directory the relative paths start from
-     * @param artifacts artifact name to path relative to {@code base} ({@code /}-separated)
+     * @param base      the controller directory the engine wrote into
+     * @param artifacts artifact name to path relative to {@code base} ({@code /}-separated), as the engine returned
      */
     static void archive(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull Path base,
             @NonNull Map<String, String> artifacts) throws IOException, InterruptedException {
@@ -37,6 +32,7 @@ final class RunArtifacts {
         }
         run.pickArtifactManager().archive(new FilePath(base.toFile()), new Launcher.LocalLauncher(listener),
                 BuildListenerAdapter.wrap(listener), artifacts);
-        listener.getLogger().println(Messages.Artifacts_Archived(artifacts.size(), String.join(", ", artifacts.keySet())));
+        listener.getLogger().println(
+                Messages.Artifacts_Archived(artifacts.size(), String.join(", ", artifacts.keySet())));
     }
 }

@@ -2,27 +2,39 @@ package io.jenkins.plugins.upstreampr.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Action;
+import io.jenkins.plugins.upstreampr.body.ChangedFile;
+import io.jenkins.plugins.upstreampr.chant.AcceptanceCriteria;
+import io.jenkins.plugins.upstreampr.chant.Spec;
+import io.jenkins.plugins.upstreampr.gate.CriteriaGap;
+import io.jenkins.plugins.upstreampr.gate.GateProposal;
+import io.jenkins.plugins.upstreampr.github.CheckResult;
+import io.jenkins.plugins.upstreampr.github.StagingVerdict;
+import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the human decides on, recorded on the run by {@code upstreamPullRequestPreflight}: the staging verdict with
- * each check, the proposed title and body, the changed files, the specs trail with unchecked criteria, and timing
- * warnings. Shown on the build page (summary) and on its own page ({@code upstream-pr-proposal}), which the input
- * prompt links to. Immutable; a later preflight in the same run replaces it.
+ * What the human decides on, recorded on the run by {@code upstreamPullRequestPreflight} from the engine's
+ * {@link GateProposal}: the staging verdict with each check, the upstream base, the proposed title and body, the
+ * changed files, the specs trail with unchecked criteria, warnings, and the blocks an approval must override. Shown on
+ * the build page (summary) and on its own page ({@code upstream-pr-proposal}), which the input prompt links to.
+ * Immutable; a later preflight in the same run replaces it. Its lists are plain {@code ArrayList}s, which XStream
+ * stores in {@code build.xml} without reflective access to JDK internals.
  */
 public final class UpstreamProposalAction implements Action, Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** The page's URL name, relative to the build. */
     public static final String URL_NAME = "upstream-pr-proposal";
 
     private final String upstream;
     private final String head;
+    private final String base;
     private final String staging;
     private final String stagingUrl;
     private final String verdict;
@@ -30,25 +42,50 @@ public final class UpstreamProposalAction implements Action, Serializable {
     private final List<Check> checks;
     private final String title;
     private final String body;
-    private final List<String> changedFiles;
+    private final List<FileChange> changedFiles;
     private final List<TrailSpec> trail;
+    private final List<String> uncheckedCriteria;
     private final List<String> warnings;
+    private final List<String> overridableBlocks;
 
-    UpstreamProposalAction(String upstream, String head, String staging, String stagingUrl, String verdict,
-            String sha, List<Check> checks, String title, String body, List<String> changedFiles,
-            List<TrailSpec> trail, List<String> warnings) {
-        this.upstream = upstream;
-        this.head = head;
-        this.staging = staging;
+    private UpstreamProposalAction(GateProposal proposal, String stagingUrl) {
+        StagingVerdict staging = proposal.verdict();
+        this.upstream = proposal.request().upstream().toString();
+        this.head = proposal.request().head().toString();
+        this.base = proposal.preflight().base();
+        this.staging = proposal.request().staging().toString();
         this.stagingUrl = stagingUrl;
-        this.verdict = verdict;
-        this.sha = sha;
-        this.checks = List.copyOf(checks);
-        this.title = title;
-        this.body = body;
-        this.changedFiles = List.copyOf(changedFiles);
-        this.trail = List.copyOf(trail);
-        this.warnings = List.copyOf(warnings);
+        this.verdict = staging.verdict().json();
+        this.sha = staging.sha();
+        List<Check> checkList = new ArrayList<>();
+        for (CheckResult check : staging.checks()) {
+            checkList.add(new Check(check.name(), check.state().json(), check.url(), check.required()));
+        }
+        this.checks = checkList;
+        this.title = proposal.text().title();
+        this.body = proposal.text().body();
+        List<FileChange> files = new ArrayList<>();
+        for (ChangedFile file : proposal.text().changedFiles()) {
+            files.add(new FileChange(file.path(), file.why()));
+        }
+        this.changedFiles = files;
+        List<TrailSpec> specs = new ArrayList<>();
+        for (Spec spec : proposal.trail().specs()) {
+            AcceptanceCriteria criteria = AcceptanceCriteria.of(spec);
+            specs.add(new TrailSpec(spec.id().value(), spec.title(), spec.path(), spec.status().yamlName(),
+                    criteria.checked(), criteria.total()));
+        }
+        this.trail = specs;
+        this.uncheckedCriteria = new ArrayList<>();
+        proposal.uncheckedCriteria().stream().map(CriteriaGap::describe).forEach(uncheckedCriteria::add);
+        this.warnings = new ArrayList<>(proposal.warnings());
+        this.overridableBlocks = new ArrayList<>(proposal.overridableBlocks());
+    }
+
+    /** The action for {@code proposal}, prepared against the GitHub at {@code apiUri} (for the web links). */
+    static UpstreamProposalAction of(@NonNull GateProposal proposal, String apiUri) {
+        return new UpstreamProposalAction(proposal,
+                WebLinks.pullRequest(GateFormFields.api(apiUri), proposal.request().staging()));
     }
 
     /** One CI check of the staging pull request's head commit. */
@@ -57,23 +94,52 @@ public final class UpstreamProposalAction implements Action, Serializable {
         private final String name;
         private final String state;
         private final String url;
+        private final boolean required;
 
-        Check(String name, String state, String url) {
+        Check(String name, String state, String url, boolean required) {
             this.name = name;
             this.state = state;
             this.url = url;
+            this.required = required;
         }
 
         public String getName() {
             return name;
         }
 
+        /** success, pending, failure or missing. */
         public String getState() {
             return state;
         }
 
         public String getUrl() {
             return url;
+        }
+
+        /** Whether it decides the verdict. */
+        public boolean isRequired() {
+            return required;
+        }
+    }
+
+    /** One file the pull request changes, with the reason the specs give. */
+    public static final class FileChange implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+        private final String why;
+
+        FileChange(String path, String why) {
+            this.path = path;
+            this.why = why;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        /** Why it changes; null when the specs do not say. */
+        public String getWhy() {
+            return why;
         }
     }
 
@@ -83,13 +149,15 @@ public final class UpstreamProposalAction implements Action, Serializable {
         private final String id;
         private final String title;
         private final String path;
+        private final String status;
         private final int checked;
         private final int total;
 
-        TrailSpec(String id, String title, String path, int checked, int total) {
+        TrailSpec(String id, String title, String path, String status, int checked, int total) {
             this.id = id;
             this.title = title;
             this.path = path;
+            this.status = status;
             this.checked = checked;
             this.total = total;
         }
@@ -104,6 +172,10 @@ public final class UpstreamProposalAction implements Action, Serializable {
 
         public String getPath() {
             return path;
+        }
+
+        public String getStatus() {
+            return status;
         }
 
         public int getChecked() {
@@ -127,6 +199,10 @@ public final class UpstreamProposalAction implements Action, Serializable {
         return head;
     }
 
+    public String getBase() {
+        return base;
+    }
+
     public String getStaging() {
         return staging;
     }
@@ -144,7 +220,7 @@ public final class UpstreamProposalAction implements Action, Serializable {
     }
 
     public List<Check> getChecks() {
-        return checks;
+        return Collections.unmodifiableList(checks);
     }
 
     public String getTitle() {
@@ -155,31 +231,30 @@ public final class UpstreamProposalAction implements Action, Serializable {
         return body;
     }
 
-    public List<String> getChangedFiles() {
-        return changedFiles;
+    public List<FileChange> getChangedFiles() {
+        return Collections.unmodifiableList(changedFiles);
     }
 
     public List<TrailSpec> getTrail() {
-        return trail;
+        return Collections.unmodifiableList(trail);
+    }
+
+    /** The engine's unchecked-criteria gaps, one line each. */
+    public List<String> getUncheckedCriteria() {
+        return Collections.unmodifiableList(uncheckedCriteria);
     }
 
     public List<String> getWarnings() {
-        return warnings;
+        return Collections.unmodifiableList(warnings);
     }
 
-    /** The trail's specs whose acceptance criteria are not all checked, as "ID (checked/total)". */
-    public List<String> getUncheckedCriteria() {
-        List<String> unchecked = new ArrayList<>();
-        for (TrailSpec spec : trail) {
-            if (!spec.isComplete()) {
-                unchecked.add(spec.getId() + " (" + spec.getChecked() + "/" + spec.getTotal() + ")");
-            }
-        }
-        return unchecked;
+    /** What an approval must override, with a reason: {@code freeze}, {@code unchecked-criteria}. */
+    public List<String> getOverridableBlocks() {
+        return Collections.unmodifiableList(overridableBlocks);
     }
 
     /**
-     * The step's return value: plain strings, numbers, lists and maps only, so that it is safe in the
+     * The step's return value: plain strings, numbers, booleans, lists and maps only, so that it is safe in the
      * Pipeline program state and readable from a sandboxed Jenkinsfile.
      */
     @NonNull
@@ -193,27 +268,40 @@ public final class UpstreamProposalAction implements Action, Serializable {
             c.put("name", check.getName());
             c.put("state", check.getState());
             c.put("url", check.getUrl());
+            c.put("required", check.isRequired());
             checkList.add(c);
         }
         result.put("checks", checkList);
         result.put("staging", staging);
         result.put("stagingUrl", stagingUrl);
+        result.put("upstream", upstream);
+        result.put("head", head);
+        result.put("base", base);
         result.put("title", title);
         result.put("body", body);
-        result.put("changedFiles", new ArrayList<>(changedFiles));
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (FileChange file : changedFiles) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("path", file.getPath());
+            f.put("why", file.getWhy());
+            files.add(f);
+        }
+        result.put("changedFiles", files);
         List<Map<String, Object>> trailList = new ArrayList<>();
         for (TrailSpec spec : trail) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("id", spec.getId());
             s.put("title", spec.getTitle());
             s.put("path", spec.getPath());
+            s.put("status", spec.getStatus());
             s.put("checked", spec.getChecked());
             s.put("total", spec.getTotal());
             trailList.add(s);
         }
         result.put("trail", trailList);
-        result.put("uncheckedCriteria", getUncheckedCriteria());
+        result.put("uncheckedCriteria", new ArrayList<>(uncheckedCriteria));
         result.put("warnings", new ArrayList<>(warnings));
+        result.put("overridableBlocks", new ArrayList<>(overridableBlocks));
         return result;
     }
 

@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.Set;
@@ -41,6 +42,8 @@ public final class UpstreamPullRequestPreflightStep extends Step {
     private String base = "";
     private String requiredChecks = "";
     private boolean allowNoChecks;
+    private String freezes = "";
+    private int milestoneDays;
     private int waitMinutes = DEFAULT_WAIT_MINUTES;
     private String dir = ".";
     private boolean draft;
@@ -142,6 +145,26 @@ public final class UpstreamPullRequestPreflightStep extends Step {
         this.draft = draft;
     }
 
+    public String getFreezes() {
+        return freezes;
+    }
+
+    /** Declared upstream freeze windows, one per line: {@code FROM..TO[:REASON]} with ISO dates, both inclusive. */
+    @DataBoundSetter
+    public void setFreezes(String freezes) {
+        this.freezes = freezes == null ? "" : freezes.strip();
+    }
+
+    public int getMilestoneDays() {
+        return milestoneDays;
+    }
+
+    /** Warn about open upstream milestones due within this many days; 0 (default) reads none. */
+    @DataBoundSetter
+    public void setMilestoneDays(int milestoneDays) {
+        this.milestoneDays = milestoneDays;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new UpstreamPullRequestPreflightExecution(this, context);
@@ -166,6 +189,11 @@ public final class UpstreamPullRequestPreflightStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
+        }
+
+        @POST
+        public ComboBoxModel doFillApiUriItems() {
+            return GateFormFields.fillApiUriItems();
         }
 
         @POST

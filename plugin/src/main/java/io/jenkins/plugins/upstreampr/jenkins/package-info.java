@@ -10,10 +10,14 @@
  *   <li>The one-liner {@code upstreamPullRequest(...)}: {@link UpstreamPullRequestGlobalVariable}, a thin global
  *       variable whose Groovy ({@code UpstreamPullRequestGate.groovy}) composes the steps with the real
  *       {@code input} step.</li>
- *   <li>Adapters: {@link GitHubConnection} (credentials to a GitHub client), {@link ControllerChantCopy}
- *       (the workspace's {@code .chant/} to a directory on the controller), {@link ChantSpecs} (the engine reads it),
- *       {@link RunArtifacts} (files to the
- *       run's ArtifactManager), {@link BackgroundStepExecution} (asynchronous, restart-safe executions).</li>
+ *   <li>Adapters: {@link GitHubConnection} (Jenkins credentials to the engine's {@code GitHubSession}, and the
+ *       engine's failures to step failures), {@link ControllerChantCopy} (the workspace's {@code .chant/} and the
+ *       trail's files to a directory on the controller), {@link ChantSpecs} (the engine reads it and takes a trail),
+ *       {@link RunArtifacts} (what the engine wrote to the run's ArtifactManager), {@link BackgroundStepExecution}
+ *       (asynchronous, restart-safe executions), {@link GateFormFields} (Snippet Generator fields).</li>
+ *   <li>The gate itself is the engine's {@code io.jenkins.plugins.upstreampr.gate.UpstreamGate}: the preflight step
+ *       calls {@code prepare}, the create step {@code prepare} again and {@code submit}; no rule of the gate is
+ *       implemented here.</li>
  *   <li>Run actions: {@link UpstreamProposalAction} (what the human decides on) and
  *       {@link UpstreamPullRequestAction} (the link to the upstream pull request).</li>
  * </ul>

@@ -22,7 +22,8 @@ class UpstreamPullRequestGate implements Serializable {
                 script.string(name: 'title', defaultValue: proposal.title),
                 script.text(name: 'body', defaultValue: proposal.body),
                 script.booleanParam(name: 'draft', defaultValue: proposal.create.draft),
-                script.string(name: 'overrides', defaultValue: '', description: 'freeze, unchecked-criteria'),
+                script.string(name: 'overrides', defaultValue: '', description: 'Needed to approve: ' +
+                        (proposal.overridableBlocks ? proposal.overridableBlocks.join(', ') : 'none')),
                 script.text(name: 'reason', defaultValue: '', description: 'Required to defer, reject or override')])
         return script.createUpstreamPullRequest(proposal.create + answer)
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.upstreampr.jenkins.params;
 
 import io.jenkins.plugins.upstreampr.gate.GateOverride;
+import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.Set;
  */
 public final class StepArguments {
 
-    /** The gate checks a human may override at the prompt, with a reason. */
-    public static final Set<String> OVERRIDABLE = Set.of("freeze", "unchecked-criteria");
+    /** The gate checks a human may override at the prompt, with a reason: the engine's overridable blocks. */
+    public static final Set<String> OVERRIDABLE = Set.of(GateProposal.FREEZE, GateProposal.UNCHECKED_CRITERIA);
 
     private StepArguments() {}
 

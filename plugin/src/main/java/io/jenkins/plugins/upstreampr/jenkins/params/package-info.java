@@ -1,7 +1,10 @@
 /**
  * The Jenkins plugin's own rules for step arguments that need no Jenkins: list-valued arguments typed as text in
- * the Snippet Generator ({@link io.jenkins.plugins.upstreampr.jenkins.params.StepArguments}) and how long and how
- * often a step re-polls a pending staging CI ({@link io.jenkins.plugins.upstreampr.jenkins.params.PendingWait}).
+ * the Snippet Generator ({@link io.jenkins.plugins.upstreampr.jenkins.params.StepArguments}), the shared gate
+ * arguments as the engine's request ({@link io.jenkins.plugins.upstreampr.jenkins.params.GateArguments}), the answers
+ * of the input prompt as the engine's decision ({@link io.jenkins.plugins.upstreampr.jenkins.params.GateAnswers}),
+ * and how long and how often a step re-polls a pending staging CI
+ * ({@link io.jenkins.plugins.upstreampr.jenkins.params.PendingWait}).
  * What a decision may be is the engine's rule ({@code io.jenkins.plugins.upstreampr.gate.GateDecision}).
  *
  * <p>Nothing here imports Jenkins types, so these classes are unit-tested in the default build (no Jenkins

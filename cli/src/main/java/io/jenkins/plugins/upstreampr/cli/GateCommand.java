@@ -1,0 +1,381 @@
+package io.jenkins.plugins.upstreampr.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.upstreampr.body.PullRequestTemplate;
+import io.jenkins.plugins.upstreampr.chant.Refusal;
+import io.jenkins.plugins.upstreampr.gate.GateArtifacts;
+import io.jenkins.plugins.upstreampr.gate.GateDecision;
+import io.jenkins.plugins.upstreampr.gate.GateOutcome;
+import io.jenkins.plugins.upstreampr.gate.GateOverride;
+import io.jenkins.plugins.upstreampr.gate.GateProposal;
+import io.jenkins.plugins.upstreampr.gate.GateRequest;
+import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
+import io.jenkins.plugins.upstreampr.github.GitHubException;
+import io.jenkins.plugins.upstreampr.github.HeadRef;
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import io.jenkins.plugins.upstreampr.github.RequiredChecks;
+import io.jenkins.plugins.upstreampr.github.Sleeper;
+import io.jenkins.plugins.upstreampr.github.StagingPolicy;
+import io.jenkins.plugins.upstreampr.github.StagingVerdict;
+import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code upstream-pr gate}: the whole human gate in a terminal, as a thin front end over {@link UpstreamGate}. It
+ * prepares the proposal, shows it ({@link ProposalReport}), stops with the {@code preflight} exit codes when the
+ * staging CI is not green, asks the person ({@link TerminalDialogue}), or takes {@code --yes} as approval of the
+ * proposal as it is, then submits the decision and prints the outcome.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = {"The human gate in a terminal: check the staging pull request's CI, show the specs trail, "
+                + "unchecked acceptance criteria, warnings and the proposed title and body, then ask: [a]pprove, "
+                + "[e]dit (opens $VISUAL or $EDITOR, else vi, on the title and body), [d]raft toggle, de[f]er or "
+                + "[r]eject (both with a reason). Approving opens the upstream pull request idempotently; every "
+                + "decision can be recorded with the trail in --artifacts DIR.",
+            "Without a terminal it refuses unless --yes approves the proposal as it is; --yes never overrides a "
+                + "freeze or unchecked criteria: give --override CHECK=REASON for each."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:decided (approved: opened or found open; deferred; rejected)",
+            "4:staging CI pending (after --wait)", "5:staging CI red, or no checks without --allow-none",
+            "3:refused (blocks without override, staging head for another branch or moved to a red commit, spec ID)",
+            "2:usage error, no terminal without --yes, input ended, bad credentials, not found",
+            "1:GitHub failed (rate limit, outage, network) or the artifacts could not be written"})
+public final class GateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private UpstreamPrCommand top;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RepositoryOption repository;
+
+    @Mixin
+    private GitHubOptions github;
+
+    @Option(names = "--staging", required = true, paramLabel = "OWNER/REPO#N",
+            description = "The staging pull request inside the fork (its head must be --head).")
+    private String staging;
+
+    @Option(names = "--upstream", required = true, paramLabel = "OWNER/REPO", description = "The upstream repository.")
+    private String upstream;
+
+    @Option(names = "--head", required = true, paramLabel = "OWNER:BRANCH", description = "The fork branch to propose.")
+    private String head;
+
+    @Option(names = "--spec", required = true, paramLabel = "ID",
+            description = "The implementation spec (or the upstream-PR spec): its trail gives the body and is archived.")
+    private String specId;
+
+    @Option(names = "--base", paramLabel = "B", description = "Upstream base branch (default: its default branch).")
+    private String base;
+
+    @Option(names = "--require", paramLabel = "CHECK",
+            description = "A check that must pass (exact name or glob with * and ?); repeatable. When given, only "
+                    + "these decide, and a missing one is pending.")
+    private List<String> required = new ArrayList<>();
+
+    @Option(names = "--allow-none", description = "A commit without any check counts as passing.")
+    private boolean allowNone;
+
+    @Option(names = "--look-up-existing",
+            description = "Also look for an open upstream pull request from the same branch before asking.")
+    private boolean lookUpExisting;
+
+    @Option(names = "--wait", paramLabel = "DURATION",
+            description = "While the staging CI is pending, poll until this ISO-8601 duration has passed (e.g. PT20M).")
+    private String wait;
+
+    @Mixin
+    private TimingOptions timing;
+
+    @Option(names = "--template", paramLabel = "F", description = "A markdown file laying out the body (see body "
+            + "--help for the placeholders).")
+    private Path template;
+
+    @Option(names = "--label", paramLabel = "L", description = "A label to add; repeatable.")
+    private List<String> labels = new ArrayList<>();
+
+    @Option(names = "--reviewer", paramLabel = "R",
+            description = "A reviewer: a login, or ORG/TEAM for a team; repeatable.")
+    private List<String> reviewers = new ArrayList<>();
+
+    @Option(names = "--assignee", paramLabel = "U", description = "A user to assign the pull request to; repeatable.")
+    private List<String> assignees = new ArrayList<>();
+
+    @Option(names = "--no-maintainer-can-modify",
+            description = "Do not let upstream maintainers push to the branch (default: allow).")
+    private boolean noMaintainerCanModify;
+
+    @Option(names = "--artifacts", paramLabel = "DIR", description = "Write the gate record, the pull request text "
+            + "and copies of the specs trail into DIR/upstream-pr/.")
+    private Path artifacts;
+
+    @Option(names = "--yes", description = "Do not ask: approve the proposed title and body as they are.")
+    private boolean yes;
+
+    @Option(names = "--draft", description = "Open the pull request as a draft (in the dialogue: the starting "
+            + "choice, toggled with [d]).")
+    private boolean draft;
+
+    @Option(names = "--override", paramLabel = "CHECK=REASON",
+            description = "Approve despite a block, with the reason recorded: freeze or unchecked-criteria; "
+                    + "repeatable.")
+    private List<String> overrideArguments = new ArrayList<>();
+
+    @Option(names = "--decided-by", paramLabel = "USER",
+            description = "Who decides, as recorded (default: the USER environment variable).")
+    private String decidedBy;
+
+    @Option(names = "--json", description = "Print the outcome as one JSON object {decision, number, url, created, "
+            + "artifacts, warnings, verdict, sha}; the report and questions go to stderr.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        GateRequest request;
+        Duration waitFor;
+        List<GateOverride> overrides;
+        try {
+            request = GateRequest.of(PullRequestRef.parse(staging), RepositoryName.parse(upstream),
+                            HeadRef.parse(head), specId)
+                    .withBase(base)
+                    .withStagingPolicy(new StagingPolicy(new RequiredChecks(required), allowNone))
+                    .withTiming(timing.policy())
+                    .withTemplate(template == null ? PullRequestTemplate.DEFAULT : PullRequestTemplate.read(template))
+                    .withLabels(labels)
+                    .withReviewers(reviewers)
+                    .withAssignees(assignees)
+                    .withMaintainerCanModify(!noMaintainerCanModify)
+                    .withLookUpExisting(lookUpExisting);
+            waitFor = wait == null ? Duration.ZERO : Duration.parse(wait);
+            overrides = parseOverrides();
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Terminal terminal = top.terminal();
+        if (!yes && !terminal.interactive()) {
+            throw new ParameterException(spec.commandLine(), "No terminal to ask on (standard input is not a "
+                    + "terminal): run the gate in a terminal, or pass --yes to approve the proposed title and body as "
+                    + "they are");
+        }
+        prepareArtifactsDirectory();
+
+        PrintWriter report = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        // one gate for both phases: its session remembers what it read, so the head re-read after the pause is
+        // conditional; the command's clock says what "today" is for freeze windows as for spec IDs
+        UpstreamGate gate = new UpstreamGate(github.session().withTime(Sleeper.SYSTEM, top.clock()), top.clock());
+        try {
+            GateProposal proposal = gate.await(gate.prepare(request, repository.readTree()), waitFor);
+            ProposalReport.print(proposal, report);
+            StagingVerdict verdict = proposal.verdict();
+            if (!verdict.passes()) {
+                return stop(verdict);
+            }
+            String decider = decidedBy(terminal);
+            Optional<GateDecision> decision = yes ? Optional.of(approveAsProposed(proposal, overrides, decider))
+                    : new TerminalDialogue(terminal.input(), report, EditorLauncher.of(terminal), top.clock())
+                            .decide(proposal, draft, applicable(overrides, proposal), decider);
+            if (decision.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "The input ended before a decision: nothing was "
+                        + "opened or recorded; run the gate again to decide");
+            }
+            GateOutcome outcome = gate.submit(proposal, decision.get(), artifacts);
+            print(outcome, proposal);
+            return UpstreamPrCommand.EXIT_OK;
+        } catch (GitHubException e) {
+            return GitHubOptions.report(spec.commandLine(), e);
+        } catch (IOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(spec.qualifiedName() + ": writing the gate record into --artifacts " + artifacts
+                    + " failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); if you approved, the "
+                    + "pull request may be open: run the gate again to find it (no second one is opened)");
+            err.flush();
+            return UpstreamPrCommand.EXIT_UNEXPECTED;
+        }
+    }
+
+    /** The exit code of a verdict that does not let the gate ask, with the reason on stderr. */
+    private int stop(StagingVerdict verdict) {
+        int exit = PreflightCommand.exitCode(verdict);
+        String why = switch (verdict.verdict()) {
+            case PENDING -> "is still pending" + (wait == null ? " (--wait DURATION polls until it is decided)"
+                    : " after waiting " + wait);
+            case NONE -> "has no checks at all (pass --allow-none if that is expected)";
+            default -> "is red";
+        };
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": the staging CI on " + verdict.sha() + " " + why + ": nothing to decide "
+                + "yet; run the gate again once " + verdict.subject() + " is green");
+        err.flush();
+        if (json) {
+            PrintWriter out = spec.commandLine().getOut();
+            ObjectNode root = new ObjectMapper().createObjectNode();
+            root.putNull("decision");
+            root.putNull("number");
+            root.putNull("url");
+            root.putNull("created");
+            root.putArray("artifacts");
+            ArrayNode warnings = root.putArray("warnings");
+            verdict.warnings().forEach(warnings::add);
+            root.put("verdict", verdict.verdict().json());
+            root.put("sha", verdict.sha());
+            out.println(root.toPrettyString());
+            out.flush();
+        }
+        return exit;
+    }
+
+    /** {@code --yes}: the proposal as it is, with the blocks overridden on the command line, or a refusal. */
+    private GateDecision approveAsProposed(GateProposal proposal, List<GateOverride> overrides, String decider) {
+        List<String> missing = proposal.overridableBlocks().stream()
+                .filter(block -> overrides.stream().noneMatch(o -> o.check().equals(block))).toList();
+        if (!missing.isEmpty()) {
+            throw new Refusal("--yes does not override "
+                    + String.join(" and ", missing.stream().map(b -> "'" + b + "' ("
+                            + TerminalDialogue.describe(b, proposal) + ")").toList())
+                    + ": nothing was opened. Decide in a terminal, or pass "
+                    + String.join(" ", missing.stream().map(b -> "--override " + b + "=REASON").toList())
+                    + " to approve anyway with the reason recorded");
+        }
+        if (proposal.text().title().isBlank()) {
+            throw new Refusal("--yes approves the proposed title, but the trail of " + proposal.trail().head().id()
+                    + " gives none: nothing was opened. Give the spec a title, or decide in a terminal and edit it");
+        }
+        return new GateDecision(GateDecision.Outcome.APPROVE, proposal.text().title(), proposal.text().body(), draft,
+                null, decider, top.clock().instant(), applicable(overrides, proposal));
+    }
+
+    /** The overrides given for blocks the proposal has; the others are noted on stderr and left out. */
+    private List<GateOverride> applicable(List<GateOverride> overrides, GateProposal proposal) {
+        List<String> blocks = proposal.overridableBlocks();
+        PrintWriter err = spec.commandLine().getErr();
+        for (GateOverride o : overrides) {
+            if (!blocks.contains(o.check())) {
+                err.println(spec.qualifiedName() + ": note: --override " + o.check() + " ignored: nothing blocks "
+                        + "on it");
+            }
+        }
+        err.flush();
+        return overrides.stream().filter(o -> blocks.contains(o.check())).toList();
+    }
+
+    private List<GateOverride> parseOverrides() {
+        List<String> known = List.of(GateProposal.FREEZE, GateProposal.UNCHECKED_CRITERIA);
+        List<GateOverride> parsed = new ArrayList<>();
+        for (String argument : overrideArguments) {
+            int eq = argument.indexOf('=');
+            String check = (eq < 0 ? argument : argument.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
+            if (!known.contains(check)) {
+                throw new IllegalArgumentException("--override '" + argument + "': expected CHECK=REASON with CHECK "
+                        + "one of " + String.join(", ", known));
+            }
+            if (eq < 0 || argument.substring(eq + 1).isBlank()) {
+                throw new IllegalArgumentException("--override " + check + " needs a reason: --override " + check
+                        + "=REASON, saying why it is safe to go ahead anyway");
+            }
+            parsed.add(new GateOverride(check, argument.substring(eq + 1)));
+        }
+        return parsed;
+    }
+
+    private String decidedBy(Terminal terminal) {
+        if (decidedBy != null && !decidedBy.isBlank()) {
+            return decidedBy.strip();
+        }
+        for (String name : new String[] {"USER", "USERNAME"}) {
+            String user = terminal.environment().apply(name);
+            if (user != null && !user.isBlank()) {
+                return user.strip();
+            }
+        }
+        return null;
+    }
+
+    /** Creates {@code --artifacts DIR} before anything is asked, so a decision is not lost to a bad directory. */
+    private void prepareArtifactsDirectory() {
+        if (artifacts == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(artifacts);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--artifacts " + artifacts + ": cannot create it ("
+                    + e.getClass().getSimpleName() + "); give a writable directory");
+        }
+        if (!Files.isWritable(artifacts)) {
+            throw new ParameterException(spec.commandLine(), "--artifacts " + artifacts + ": not writable; give a "
+                    + "writable directory");
+        }
+    }
+
+    private void print(GateOutcome outcome, GateProposal proposal) {
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<UpstreamPullRequest> pr = outcome.pullRequest();
+        StagingVerdict verdict = proposal.verdict();
+        List<String> artifactPaths = outcome.artifacts().values().stream()
+                .map(rel -> artifacts.resolve(rel).toString()).toList();
+        if (json) {
+            ObjectNode root = new ObjectMapper().createObjectNode();
+            root.put("decision", outcome.record().decision());
+            if (pr.isPresent()) {
+                root.put("number", pr.get().number());
+                root.put("url", pr.get().url());
+                root.put("created", pr.get().created());
+                root.put("draft", pr.get().draft());
+            } else {
+                root.putNull("number");
+                root.putNull("url");
+                root.putNull("created");
+            }
+            ArrayNode paths = root.putArray("artifacts");
+            artifactPaths.forEach(paths::add);
+            ArrayNode warnings = root.putArray("warnings");
+            outcome.warnings().forEach(warnings::add);
+            root.put("verdict", outcome.record().staging().verdict());
+            root.put("sha", outcome.record().staging().headSha());
+            out.println(root.toPrettyString());
+        } else {
+            if (pr.isPresent()) {
+                out.println((pr.get().created() ? "Opened " : "Already open (reused, no second one opened): ")
+                        + pr.get().url() + (pr.get().draft() ? " (draft)" : ""));
+            } else {
+                out.println((outcome.record().decision().equals("defer") ? "Deferred" : "Rejected")
+                        + ": nothing was opened. Reason: " + outcome.record().reason());
+            }
+            if (!outcome.record().staging().headSha().equals(verdict.sha())) {
+                out.println("The staging head moved to " + outcome.record().staging().headSha()
+                        + " during the pause; its CI is " + outcome.record().staging().verdict() + ".");
+            }
+            // the warnings shown before the pause are not repeated
+            outcome.warnings().stream().filter(w -> !proposal.warnings().contains(w))
+                    .forEach(w -> out.println("warning: " + w));
+            if (!artifactPaths.isEmpty()) {
+                out.println("Recorded in " + artifacts.resolve(GateArtifacts.FOLDER + "/gate-record.json") + " ("
+                        + artifactPaths.size() + " files under " + artifacts.resolve(GateArtifacts.FOLDER) + ")");
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,65 @@
+package io.jenkins.plugins.upstreampr.cli;
+
+import io.jenkins.plugins.upstreampr.body.ChangedFile;
+import io.jenkins.plugins.upstreampr.chant.Spec;
+import io.jenkins.plugins.upstreampr.gate.CriteriaGap;
+import io.jenkins.plugins.upstreampr.gate.GateProposal;
+import io.jenkins.plugins.upstreampr.github.CheckResult;
+import io.jenkins.plugins.upstreampr.github.PreflightReport;
+import io.jenkins.plugins.upstreampr.github.StagingVerdict;
+import io.jenkins.plugins.upstreampr.github.Verdict;
+import java.io.PrintWriter;
+
+/**
+ * What the terminal gate shows before it asks: the staging pull request and each CI check (state and link) on the
+ * judged commit, the upstream base, the files the change touches, the specs trail with its unchecked acceptance
+ * criteria, every warning, and the proposed title and body.
+ */
+final class ProposalReport {
+
+    private ProposalReport() {
+    }
+
+    static void print(GateProposal proposal, PrintWriter out) {
+        StagingVerdict v = proposal.verdict();
+        PreflightReport preflight = proposal.preflight();
+        out.println("Staging " + v.subject() + (v.head() == null ? "" : " (" + v.head() + ")") + " at " + v.sha()
+                + ": " + v.verdict() + (v.passes() && v.verdict() == Verdict.NONE ? " (allowed)" : ""));
+        for (CheckResult c : v.checks()) {
+            out.println("  " + (c.required() ? "" : "(not required) ") + c.state().json() + "  " + c.name()
+                    + (c.url() == null ? "" : "  " + c.url()));
+        }
+        out.println("Upstream " + preflight.upstream() + ", base " + preflight.base() + ", from "
+                + proposal.request().head());
+        if (!proposal.text().changedFiles().isEmpty()) {
+            out.println("Changed files:");
+            for (ChangedFile f : proposal.text().changedFiles()) {
+                out.println("  " + f.path() + (f.why() == null ? "" : ": " + f.why()));
+            }
+        }
+        out.println("Specs trail:");
+        for (Spec s : proposal.trail().specs()) {
+            out.println("  " + s.id() + "  " + s.status().yamlName() + (s.archived() ? " (archived)" : "")
+                    + (s.title() == null ? "" : "  " + s.title()));
+        }
+        if (!proposal.uncheckedCriteria().isEmpty()) {
+            out.println("Unchecked acceptance criteria:");
+            for (CriteriaGap gap : proposal.uncheckedCriteria()) {
+                out.println("  " + gap.describe());
+            }
+        }
+        for (String w : proposal.warnings()) {
+            out.println("warning: " + w);
+        }
+        out.println("Proposed title: " + proposal.text().title());
+        out.println("Proposed body:");
+        out.println(indent(proposal.text().body()));
+        out.flush();
+    }
+
+    /** The text with every line indented by four spaces (blank lines stay blank), without the final newline. */
+    static String indent(String text) {
+        return text.stripTrailing().lines().map(l -> l.isBlank() ? "" : "    " + l)
+                .reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+}

@@ -1,0 +1,430 @@
+package io.jenkins.plugins.upstreampr.followup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.upstreampr.github.GitHubException;
+import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import io.jenkins.plugins.upstreampr.github.StagingCheck;
+import io.jenkins.plugins.upstreampr.github.StagingPolicy;
+import io.jenkins.plugins.upstreampr.github.StagingVerdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Follows an upstream pull request after submission: its state, review decision, head and the CI on it, new
+ * comments, and (when a staging pull request is given) whether the staging CI passed on that same head.
+ *
+ * <p>One {@link #look(PullRequestSnapshot) look} is, in parallel: the pull request, its reviews, its inline
+ * comments and its conversation comments (every page), and the staging pull request's verdict
+ * ({@link StagingCheck#check}); then the upstream CI on the head ({@link StagingCheck#checkRef}, every reported check
+ * decides). That is 2 sequential round trips, 6 requests (9 with a staging pull request), one more
+ * ({@code GET /issues/{n}}, for who closed it) when the pull request is found closed. Every read is a conditional
+ * request through the session, so a look at an unchanged pull request is answered with 304s and costs no rate
+ * limit.
+ *
+ * <p>{@link #watch} repeats looks with the policy's back-off, waiting with the session's
+ * {@link GitHubSession#sleeper() sleeper} and reading its {@link GitHubSession#clock() clock}, until the pull
+ * request is merged or closed, the awaited review arrives, or time runs out. A poller that must not hold a thread
+ * (a Jenkins step) calls {@link #turn} from a timer instead, with the same rules, and keeps the small serializable
+ * {@link WatchProgress} between turns, so that it goes on after a restart.
+ *
+ * <p>{@link #outcome()} is the cheap single read for whoever only needs to know how it ended (the archive after the
+ * merge): the pull request alone, plus the closing comment when it was closed without merge.
+ */
+public final class UpstreamPullRequestWatch {
+
+    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
+    private static final Map<String, String> ALL = Map.of("per_page", "100");
+
+    private final GitHubSession session;
+    private final StagingCheck checks;
+    private final PullRequestRef upstream;
+    private final PullRequestRef staging;
+    private final StagingPolicy stagingPolicy;
+
+    /**
+     * @param session the GitHub session (its sleeper and clock are the watch's)
+     * @param upstream the upstream pull request
+     * @param staging the staging pull request inside the fork whose CI must pass on the upstream head; null to
+     *        follow the upstream pull request alone
+     * @param stagingPolicy which staging checks decide (as for the gate's preflight)
+     */
+    public UpstreamPullRequestWatch(GitHubSession session, PullRequestRef upstream, PullRequestRef staging,
+            StagingPolicy stagingPolicy) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.checks = new StagingCheck(session);
+        this.upstream = Objects.requireNonNull(upstream, "upstream");
+        this.staging = staging;
+        this.stagingPolicy = Objects.requireNonNull(stagingPolicy, "stagingPolicy");
+    }
+
+    /** The upstream pull request followed. */
+    public PullRequestRef upstream() {
+        return upstream;
+    }
+
+    /** The staging pull request followed, or null. */
+    public PullRequestRef staging() {
+        return staging;
+    }
+
+    // ---------------------------------------------------------------- the loop
+
+    /**
+     * Looks, then looks again after each wait, reporting every change to {@code listener} as it is seen, until the
+     * pull request is merged or closed, {@code policy.until()} is reached, or {@code policy.timeout()} has passed
+     * (then a {@link WatchEvent.Kind#TIMED_OUT} event is reported). A look that fails for a passing reason (GitHub
+     * down, rate limited, no answer, after the session's own retries) is reported as
+     * {@link WatchEvent.Kind#LOOK_FAILED} and retried after the next wait (a rate limit: after its reset, if that
+     * comes before the timeout); other failures (credentials, not found) end the watch with the
+     * {@link GitHubException}, as does a failing first look.
+     *
+     * @throws InterruptedException if the sleeper is interrupted
+     */
+    public WatchOutcome watch(WatchPolicy policy, Consumer<WatchEvent> listener) throws InterruptedException {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(listener, "listener");
+        WatchProgress progress = WatchProgress.start(policy, session.clock().instant());
+        while (true) {
+            WatchTurn turn = turn(policy, progress);
+            turn.events().forEach(listener);
+            if (turn.outcome() != null) {
+                return turn.outcome();
+            }
+            session.sleeper().sleep(turn.delay());
+            progress = turn.progress();
+        }
+    }
+
+    /**
+     * One turn of {@link #watch}, for a poller that keeps no thread waiting (a Jenkins step woken by a timer): one
+     * look, compared with what {@code progress} remembers (its snapshot, or after a restart its
+     * {@link WatchCursor}), then either the outcome or the wait before the next turn, backed off per
+     * {@link WatchPolicy#nextInterval}. The rules are {@link #watch}'s: a failing first look, and any look failing
+     * for a reason that is not passing, throw the {@link GitHubException}; a passing failure is a
+     * {@link WatchEvent.Kind#LOOK_FAILED} event and the watch goes on (after a rate limit's reset, if that comes
+     * first). When the deadline has passed, the turn ends the watch {@link WatchOutcome.Result#TIMED_OUT timed
+     * out}; a look that fails then, with no snapshot in memory (after a restart), throws its exception instead,
+     * there being nothing seen to report.
+     *
+     * @param policy the watch's policy (the same for every turn)
+     * @param progress {@link WatchProgress#start} for the first turn, then the previous turn's
+     *        {@link WatchTurn#progress()}
+     */
+    public WatchTurn turn(WatchPolicy policy, WatchProgress progress) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(progress, "progress");
+        List<WatchEvent> events = new ArrayList<>();
+        PullRequestSnapshot last;
+        WatchProgress next;
+        Duration interval;
+        if (progress.beforeFirstLook()) {
+            PullRequestLook look = look((PullRequestSnapshot) null);
+            events.addAll(look.events());
+            last = look.snapshot();
+            interval = policy.firstInterval();
+            next = progress.after(last, interval);
+            var result = policy.resultOf(look);
+            if (result.isPresent()) {
+                return new WatchTurn(events, next, WatchOutcome.of(result.get(), policy.until(), last), null);
+            }
+        } else {
+            try {
+                PullRequestLook look = progress.last() != null ? look(progress.last()) : lookAfter(progress.cursor());
+                events.addAll(look.events());
+                last = look.snapshot();
+                interval = policy.nextInterval(progress.interval(), look.changed());
+                next = progress.after(last, interval);
+                var result = policy.resultOf(look);
+                if (result.isPresent()) {
+                    return new WatchTurn(events, next, WatchOutcome.of(result.get(), policy.until(), last), null);
+                }
+            } catch (GitHubException e) {
+                if (!passing(e) || progress.last() == null && timedOut(progress)) {
+                    throw e;
+                }
+                last = progress.last();
+                events.add(new WatchEvent(WatchEvent.Kind.LOOK_FAILED, "A look at " + upstream + " failed; "
+                        + "the watch goes on. " + e.getMessage(), last));
+                interval = policy.nextInterval(progress.interval(), false);
+                if (e.rateLimitReset().isPresent()) {
+                    Duration untilReset = Duration.between(session.clock().instant(), e.rateLimitReset().get());
+                    interval = untilReset.compareTo(interval) > 0 ? untilReset.plusSeconds(1) : interval;
+                }
+                next = progress.failed(interval);
+            }
+        }
+        if (timedOut(progress)) {
+            events.add(new WatchEvent(WatchEvent.Kind.TIMED_OUT, "Stopped watching " + upstream
+                    + " after " + policy.timeout() + " without it being " + awaited(policy.until())
+                    + "; last seen: " + last.summary() + ".", last));
+            return new WatchTurn(events, next, WatchOutcome.of(WatchOutcome.Result.TIMED_OUT, policy.until(), last),
+                    null);
+        }
+        Duration backOff = interval;
+        Duration wait = timeLeft(progress).filter(left -> left.compareTo(backOff) < 0).orElse(backOff);
+        return new WatchTurn(events, next, null, wait);
+    }
+
+    private java.util.Optional<Duration> timeLeft(WatchProgress progress) {
+        return progress.deadline().map(d -> Duration.between(session.clock().instant(), d));
+    }
+
+    private boolean timedOut(WatchProgress progress) {
+        return timeLeft(progress).map(left -> left.isNegative() || left.isZero()).orElse(false);
+    }
+
+    private static boolean passing(GitHubException e) {
+        return switch (e.kind()) {
+            case SERVER_ERROR, UNREACHABLE, RATE_LIMITED -> true;
+            default -> false;
+        };
+    }
+
+    private static String awaited(WatchPolicy.Until until) {
+        return switch (until) {
+            case MERGED -> "merged";
+            case CLOSED -> "closed";
+            case REVIEW -> "reviewed";
+        };
+    }
+
+    // ---------------------------------------------------------------- one look
+
+    /**
+     * One look: reads everything (2 round trips, conditional) and compares it with {@code previous}.
+     *
+     * @param previous the snapshot of the previous look, or null for a first look
+     */
+    public PullRequestLook look(PullRequestSnapshot previous) {
+        return previous == null ? look(null, null) : look(WatchCursor.of(previous), previous.ci());
+    }
+
+    /**
+     * One look compared with what an earlier look remembered ({@link WatchCursor}): the same changes as
+     * {@link #look(PullRequestSnapshot)} with that look's snapshot. Only the CI verdict of a pull request that is no
+     * longer open is not carried over (it is not read once the pull request is closed), so the snapshot's
+     * {@link PullRequestSnapshot#ci()} is then null.
+     *
+     * @param previous what the previous look saw, or null for a first look
+     */
+    public PullRequestLook lookAfter(WatchCursor previous) {
+        return look(previous, null);
+    }
+
+    private PullRequestLook look(WatchCursor previous, StagingVerdict previousCi) {
+        String pulls = upstream.repository().apiPath() + "/pulls/" + upstream.number();
+        String issue = upstream.repository().apiPath() + "/issues/" + upstream.number();
+        CompletableFuture<JsonNode> pr = async(() -> session.get("reading upstream pull request " + upstream, pulls,
+                Map.of()));
+        CompletableFuture<List<JsonNode>> reviews = async(() -> session.getAllPages("reading the reviews of "
+                + upstream, pulls + "/reviews", ALL));
+        CompletableFuture<List<JsonNode>> inline = async(() -> session.getAllPages("reading the review comments of "
+                + upstream, pulls + "/comments", ALL));
+        CompletableFuture<List<JsonNode>> conversation = async(() -> session.getAllPages("reading the comments of "
+                + upstream, issue + "/comments", ALL));
+        CompletableFuture<StagingVerdict> stagingVerdict = staging == null
+                ? CompletableFuture.completedFuture(null)
+                : async(() -> checks.check(staging, stagingPolicy));
+        CompletableFuture<StagingVerdict> ci = pr.thenApplyAsync(p -> {
+            if (!"open".equals(p.path("state").asText())) {
+                return previousCi;
+            }
+            return checks.checkRef(upstream.repository(), headSha(p), StagingPolicy.defaults());
+        }, GitHubSession.parallel());
+        CompletableFuture<JsonNode> closedIssue = pr.thenApplyAsync(p -> "closed".equals(p.path("state").asText())
+                ? session.get("reading who closed " + upstream, issue, Map.of())
+                : null, GitHubSession.parallel());
+
+        JsonNode p = join(pr);
+        List<Review> reviewList = reviews(join(reviews));
+        List<PullRequestComment> comments = new ArrayList<>();
+        List<PullRequestComment> conversationComments = comments(join(conversation),
+                PullRequestComment.Kind.CONVERSATION);
+        comments.addAll(conversationComments);
+        comments.addAll(comments(join(inline), PullRequestComment.Kind.INLINE));
+        for (Review r : reviewList) {
+            if (!r.body().isBlank()) {
+                comments.add(new PullRequestComment(PullRequestComment.Kind.REVIEW, r.id(), r.reviewer(), r.body(),
+                        r.url(), r.submittedAt(), null));
+            }
+        }
+        comments.sort(Comparator.comparing(PullRequestComment::createdAt));
+        StagingVerdict stagingNow = join(stagingVerdict);
+        StagingVerdict ciNow = join(ci);
+        JsonNode closed = join(closedIssue);
+
+        PullRequestState state = stateOf(p);
+        String closedBy = closed == null ? null : text(closed.path("closed_by").path("login"));
+        PullRequestComment closing = state == PullRequestState.CLOSED
+                ? closingComment(conversationComments, closedBy)
+                : null;
+        PullRequestSnapshot now = new PullRequestSnapshot(upstream, text(p.path("html_url")), text(p.path("title")),
+                state, p.path("draft").asBoolean(false), text(p.path("head").path("label")), headRepository(p),
+                headSha(p),
+                text(p.path("base").path("ref")), ReviewDecision.of(reviewList), reviewList, comments, ciNow,
+                stagingNow, state == PullRequestState.MERGED ? text(p.path("merge_commit_sha")) : null, closedBy,
+                closing, session.clock().instant());
+        return new PullRequestLook(now, previous == null ? PullRequestChanges.first(now)
+                : PullRequestChanges.between(previous, now));
+    }
+
+    /**
+     * How the pull request ended, in one read and without the look's reviews, comments and CI: its
+     * {@code GET /pulls/{n}} (conditional), and only for a pull request closed without merge, who closed it
+     * ({@code GET /issues/{n}}) and its conversation comments (every page), in parallel, for the closing comment
+     * (chosen as a {@link #look} chooses it). One request for a merged pull request, three for a closed one.
+     *
+     * @return the outcome, with the repository of the pull request's head; empty while the pull request is open
+     * @throws GitHubException when GitHub cannot be read (after the session's retries)
+     */
+    public Optional<UpstreamOutcome> outcome() {
+        String issue = upstream.repository().apiPath() + "/issues/" + upstream.number();
+        JsonNode p = session.get("reading upstream pull request " + upstream,
+                upstream.repository().apiPath() + "/pulls/" + upstream.number(), Map.of());
+        String url = text(p.path("html_url"));
+        if (url == null) {
+            throw GitHubException.unexpected(200, "GitHub's answer for upstream pull request " + upstream
+                    + " has no html_url; is " + session.apiUrl() + " a GitHub REST API?");
+        }
+        return switch (stateOf(p)) {
+            case OPEN -> Optional.empty();
+            case MERGED -> Optional.of(UpstreamOutcome.merged(upstream, url).withHeadRepository(headRepository(p)));
+            case CLOSED -> {
+                CompletableFuture<JsonNode> closed = async(() -> session.get("reading who closed " + upstream, issue,
+                        Map.of()));
+                CompletableFuture<List<JsonNode>> conversation = async(() -> session.getAllPages(
+                        "reading the comments of " + upstream, issue + "/comments", ALL));
+                String closedBy = text(join(closed).path("closed_by").path("login"));
+                PullRequestComment closing = closingComment(comments(join(conversation),
+                        PullRequestComment.Kind.CONVERSATION), closedBy);
+                yield Optional.of(UpstreamOutcome.closedUnmerged(upstream, url, closing == null ? null : closing.body())
+                        .withHeadRepository(headRepository(p)));
+            }
+        };
+    }
+
+    private static PullRequestState stateOf(JsonNode pr) {
+        if (!"closed".equals(pr.path("state").asText())) {
+            return PullRequestState.OPEN;
+        }
+        return pr.path("merged").asBoolean(false) || text(pr.path("merged_at")) != null ? PullRequestState.MERGED
+                : PullRequestState.CLOSED;
+    }
+
+    /** {@code head.repo.full_name}, or null (GitHub reports no repository once the fork is deleted). */
+    private static RepositoryName headRepository(JsonNode pr) {
+        String name = text(pr.path("head").path("repo").path("full_name"));
+        if (name == null) {
+            return null;
+        }
+        try {
+            return RepositoryName.parse(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private String headSha(JsonNode pr) {
+        String sha = pr.path("head").path("sha").asText("");
+        if (!SHA.matcher(sha).matches()) {
+            throw GitHubException.unexpected(200, "GitHub's answer for upstream pull request " + upstream
+                    + " has no head SHA; is " + session.apiUrl() + " a GitHub REST API?");
+        }
+        return sha;
+    }
+
+    /** The last comment by whoever closed it, else the last comment, else null. */
+    static PullRequestComment closingComment(List<PullRequestComment> conversation, String closedBy) {
+        PullRequestComment last = null;
+        PullRequestComment lastByCloser = null;
+        for (PullRequestComment c : conversation) {
+            last = c;
+            if (c.author().equals(closedBy)) {
+                lastByCloser = c;
+            }
+        }
+        return lastByCloser != null ? lastByCloser : last;
+    }
+
+    private List<Review> reviews(List<JsonNode> pages) {
+        List<Review> result = new ArrayList<>();
+        for (JsonNode page : pages) {
+            for (JsonNode r : page) {
+                Review.State state = Review.State.parse(r.path("state").asText(""));
+                Instant submitted = instant(r.path("submitted_at"));
+                if (state == null || submitted == null) {
+                    continue; // a draft (PENDING) review: not submitted, seen only by its author
+                }
+                result.add(new Review(r.path("id").asLong(), login(r), state, text(r.path("commit_id")), submitted,
+                        text(r.path("body")), text(r.path("html_url"))));
+            }
+        }
+        return result;
+    }
+
+    private List<PullRequestComment> comments(List<JsonNode> pages, PullRequestComment.Kind kind) {
+        List<PullRequestComment> result = new ArrayList<>();
+        for (JsonNode page : pages) {
+            for (JsonNode c : page) {
+                Instant created = instant(c.path("created_at"));
+                if (created == null) {
+                    throw GitHubException.unexpected(200, "A comment in GitHub's answer for " + upstream
+                            + " has no valid created_at.");
+                }
+                result.add(new PullRequestComment(kind, c.path("id").asLong(), login(c), text(c.path("body")),
+                        text(c.path("html_url")), created,
+                        kind == PullRequestComment.Kind.INLINE ? text(c.path("path")) : null));
+            }
+        }
+        return result;
+    }
+
+    private static String login(JsonNode node) {
+        String login = text(node.path("user").path("login"));
+        return login == null ? "ghost" : login; // GitHub shows deleted accounts as "ghost"
+    }
+
+    private static Instant instant(JsonNode node) {
+        String text = text(node);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
+    }
+
+    private static <T> CompletableFuture<T> async(java.util.function.Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, GitHubSession.parallel());
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.jenkins.plugins.upstreampr.followup;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One turn of a watch ({@link UpstreamPullRequestWatch#turn}): one look, the changes it saw, and either how the
+ * watch ended or how long to wait before the next turn.
+ *
+ * @param events the changes seen, in order (a failed look: {@link WatchEvent.Kind#LOOK_FAILED}; time ran out:
+ *        {@link WatchEvent.Kind#TIMED_OUT} last)
+ * @param progress where the watch stands now; hand it to the next turn
+ * @param outcome how the watch ended, or null when it goes on
+ * @param delay how long to wait before the next turn, or null when it ended
+ */
+public record WatchTurn(List<WatchEvent> events, WatchProgress progress, WatchOutcome outcome, Duration delay) {
+
+    public WatchTurn {
+        events = List.copyOf(events);
+        Objects.requireNonNull(progress, "progress");
+        if ((outcome == null) == (delay == null)) {
+            throw new IllegalArgumentException("a turn either ends the watch or says how long to wait");
+        }
+    }
+
+    /** How the watch ended, if this turn ended it. */
+    public Optional<WatchOutcome> ended() {
+        return Optional.ofNullable(outcome);
+    }
+}

@@ -1,0 +1,133 @@
+package io.jenkins.plugins.upstreampr.jenkins;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.upstreampr.followup.PullRequestSnapshot;
+import io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch;
+import io.jenkins.plugins.upstreampr.followup.WatchCursor;
+import io.jenkins.plugins.upstreampr.followup.WatchEvent;
+import io.jenkins.plugins.upstreampr.followup.WatchOutcome;
+import io.jenkins.plugins.upstreampr.followup.WatchProgress;
+import io.jenkins.plugins.upstreampr.followup.WatchTurn;
+import io.jenkins.plugins.upstreampr.github.StagingPolicy;
+import io.jenkins.plugins.upstreampr.jenkins.params.UpstreamWait;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * Runs {@link WaitForUpstreamPullRequestStep}: one {@link UpstreamPullRequestWatch#turn turn} of the engine's watch per
+ * timer tick, on a pool thread ({@link BackgroundStepExecution}); between ticks only a scheduled task exists.
+ *
+ * <p>What survives a restart is the step's arguments and the engine's {@link WatchProgress}: a small serializable
+ * cursor (state, head, review decision, CI verdicts, seen review and comment ids), the current back-off interval and
+ * the absolute deadline. The GitHub session and the last full snapshot are transient: after a restart the next look
+ * opens a new session and is compared with the cursor, which reports the same changes.
+ */
+final class WaitForUpstreamPullRequestExecution extends BackgroundStepExecution {
+
+    private static final long serialVersionUID = 1L;
+    private static final String FUNCTION = "waitForUpstreamPullRequest";
+
+    private final String upstream;
+    private final String staging;
+    private final String until;
+    private final int timeoutMinutes;
+    private final String credentialsId;
+    private final String apiUri;
+
+    /** Where the watch stands; null until {@link #prepare()}. */
+    private volatile WatchProgress progress;
+
+    /** Kept between looks so that they are conditional requests (ETags); rebuilt after a restart. */
+    private transient GitHubConnection connection;
+    private transient UpstreamPullRequestWatch watch;
+
+    WaitForUpstreamPullRequestExecution(WaitForUpstreamPullRequestStep step, StepContext context) {
+        super(context);
+        this.upstream = step.getUpstream();
+        this.staging = step.getStaging();
+        this.until = step.getUntil();
+        this.timeoutMinutes = step.getTimeoutMinutes();
+        this.credentialsId = step.getCredentialsId();
+        this.apiUri = step.getApiUri();
+    }
+
+    private UpstreamWait arguments() throws AbortException {
+        try {
+            return UpstreamWait.of(upstream, staging, until, timeoutMinutes);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(FUNCTION + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected void prepare() throws Exception {
+        progress = WatchProgress.start(arguments().policy(), Instant.now());
+    }
+
+    @Override
+    protected void look() throws Exception {
+        Run<?, ?> run = getContext().get(Run.class);
+        TaskListener listener = getContext().get(TaskListener.class);
+        UpstreamWait arguments = arguments();
+        if (watch == null) {
+            connection = GitHubConnection.open(run, apiUri, credentialsId,
+                    arguments.upstream().repository().owner());
+            watch = new UpstreamPullRequestWatch(connection.session(), arguments.upstream(), arguments.staging(),
+                    StagingPolicy.defaults());
+            if (!progress.beforeFirstLook()) {
+                listener.getLogger().println(Messages.Wait_Resumed(arguments.upstream()));
+            }
+        }
+        WatchTurn turn;
+        try {
+            turn = watch.turn(arguments.policy(), progress);
+        } catch (RuntimeException e) {
+            throw connection.explain(e, arguments.upstream().repository().toString());
+        }
+        for (WatchEvent event : turn.events()) {
+            listener.getLogger().println(Messages.Wait_Event(event.message()));
+        }
+        progress = turn.progress();
+        if (turn.outcome() == null) {
+            lookAgainAfter(turn.delay());
+            return;
+        }
+        WatchOutcome outcome = turn.outcome();
+        listener.getLogger().println(Messages.Wait_Ended(arguments.upstream(), outcome.result().json(),
+                outcome.reached() ? Messages.Wait_Reached() : Messages.Wait_NotReached(arguments.policy().until()
+                        .json())));
+        getContext().onSuccess(result(outcome));
+    }
+
+    /** The step's return value (plain strings, numbers and booleans, so that it serializes with the program). */
+    static Map<String, Object> result(WatchOutcome outcome) {
+        PullRequestSnapshot last = outcome.last();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("result", outcome.result().json());
+        result.put("reached", outcome.reached());
+        result.put("number", last.pullRequest().number());
+        result.put("url", last.url());
+        result.put("state", last.state().json());
+        result.put("headSha", last.headSha());
+        result.put("mergeCommitSha", last.mergeCommitSha());
+        result.put("reviewDecision", last.reviewDecision().json());
+        result.put("closingComment", last.closingComment() == null ? null : last.closingComment().body());
+        result.put("closingCommentUrl", last.closingComment() == null ? null : last.closingComment().url());
+        return result;
+    }
+
+    @Override
+    public String getStatus() {
+        WatchProgress now = progress;
+        if (now == null || now.beforeFirstLook()) {
+            return null;
+        }
+        WatchCursor cursor = now.cursor();
+        return Messages.Wait_Status(upstream, until, cursor.state().json(), cursor.reviewDecision().words(),
+                now.interval().toSeconds());
+    }
+}

@@ -1,0 +1,34 @@
+package io.jenkins.plugins.upstreampr.jenkins.params;
+
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import java.net.URI;
+
+/**
+ * Links for people to the GitHub web pages of what the gate reads, from the API URL a step was given: github.com for
+ * {@code https://api.github.com} (or no URL), {@code https://HOST} for a GitHub Enterprise {@code https://HOST/api/v3}.
+ */
+public final class WebLinks {
+
+    private WebLinks() {}
+
+    /** The web address of the GitHub that serves {@code apiUri}. */
+    public static String site(String apiUri) {
+        if (apiUri == null || apiUri.isBlank()) {
+            return "https://github.com";
+        }
+        URI api = URI.create(apiUri.strip());
+        if ("api.github.com".equalsIgnoreCase(api.getHost())) {
+            return "https://github.com";
+        }
+        String path = api.getPath() == null ? "" : api.getPath().replaceAll("/+$", "");
+        if (path.endsWith("/api/v3")) {
+            path = path.substring(0, path.length() - "/api/v3".length());
+        }
+        return api.getScheme() + "://" + api.getRawAuthority() + path;
+    }
+
+    /** The web page of pull request {@code ref}. */
+    public static String pullRequest(String apiUri, PullRequestRef ref) {
+        return site(apiUri) + "/" + ref.repository() + "/pull/" + ref.number();
+    }
+}

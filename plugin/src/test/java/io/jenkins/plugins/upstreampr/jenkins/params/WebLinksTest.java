@@ -1,0 +1,26 @@
+package io.jenkins.plugins.upstreampr.jenkins.params;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import org.junit.jupiter.api.Test;
+
+class WebLinksTest {
+
+    @Test
+    void githubComIsTheSiteOfItsApiAndOfNoUrl() {
+        assertThat(WebLinks.site("")).isEqualTo("https://github.com");
+        assertThat(WebLinks.site(null)).isEqualTo("https://github.com");
+        assertThat(WebLinks.site("https://api.github.com/")).isEqualTo("https://github.com");
+        assertThat(WebLinks.pullRequest("https://api.github.com", PullRequestRef.parse("yourusername/kvstore#12")))
+                .isEqualTo("https://github.com/yourusername/kvstore/pull/12");
+    }
+
+    @Test
+    void anEnterpriseApiUnderApiV3IsServedByItsHost() {
+        assertThat(WebLinks.site("https://ghe.example.com/api/v3")).isEqualTo("https://ghe.example.com");
+        assertThat(WebLinks.site("http://localhost:8089/api/v3/")).isEqualTo("http://localhost:8089");
+        assertThat(WebLinks.pullRequest("https://ghe.example.com/api/v3", PullRequestRef.parse("team/app#7")))
+                .isEqualTo("https://ghe.example.com/team/app/pull/7");
+    }
+}
