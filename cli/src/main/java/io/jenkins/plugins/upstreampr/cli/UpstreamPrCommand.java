@@ -5,6 +5,7 @@ import io.jenkins.plugins.upstreampr.chant.Refusal;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -27,9 +28,10 @@ import picocli.CommandLine.Spec;
  * stderr, {@code upstream-pr <command>: <message>}, where the message names the input and what to do;
  * {@code --debug} adds the stack trace.
  *
- * <p>The exit-code mapping is installed when picocli builds the command (see {@link ErrorHandling}), so
- * {@code new CommandLine(new UpstreamPrCommand()).execute(args)} - as {@link #main}, tests and embedders call it -
- * always behaves the same.
+ * <p>The exit-code mapping is installed when picocli builds the command (see {@link ErrorHandling}), and
+ * {@link #commandLine(UpstreamPrCommand)} adds the subcommands ({@link #COMMANDS}), so that {@link #main}, tests and
+ * embedders get the same command line. {@link #main} adds only the subcommand its arguments name, when they name one:
+ * picocli builds the model of every command it is given, and a short run should not pay for eight it does not use.
  */
 @Command(name = "upstream-pr",
         mixinStandardHelpOptions = true,
@@ -37,9 +39,6 @@ import picocli.CommandLine.Spec;
         modelTransformer = UpstreamPrCommand.ErrorHandling.class,
         description = "The human gate at the end of a chant bug-fix workflow: reads the specs in .chant/, resolves "
                 + "their IDs, archives them and writes the upstream pull request.",
-        subcommands = {SpecsCommand.class, ResolveCommand.class, BodyCommand.class, ArchiveCommand.class,
-            PreflightCommand.class, CreateCommand.class, GateCommand.class, WatchCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (rerun with --debug)",
             "2:usage error or bad input", "3:refused (ambiguous or unknown ID, ineligible spec, unchecked criteria)"})
@@ -95,8 +94,35 @@ public final class UpstreamPrCommand implements Runnable {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
+    /** Every subcommand, in the order help lists them. */
+    public static final List<Class<?>> COMMANDS = List.of(SpecsCommand.class, ResolveCommand.class,
+            BodyCommand.class, ArchiveCommand.class, PreflightCommand.class, CreateCommand.class, GateCommand.class,
+            WatchCommand.class, CommandLine.HelpCommand.class);
+
+    /** The command line of {@code top} with every subcommand. */
+    public static CommandLine commandLine(UpstreamPrCommand top) {
+        return withSubcommands(top, COMMANDS);
+    }
+
+    /**
+     * The command line for one run: only the subcommand {@code args} name (the first argument that is not an
+     * option) when there is one, else every subcommand (for help, and for the errors that list them).
+     */
+    static CommandLine commandLineFor(UpstreamPrCommand top, String[] args) {
+        String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        List<Class<?>> one = COMMANDS.stream().filter(c -> !c.equals(CommandLine.HelpCommand.class))
+                .filter(c -> c.getAnnotation(Command.class).name().equals(named)).toList();
+        return withSubcommands(top, one.isEmpty() ? COMMANDS : one);
+    }
+
+    private static CommandLine withSubcommands(UpstreamPrCommand top, List<Class<?>> commands) {
+        CommandLine cli = new CommandLine(top);
+        commands.forEach(c -> cli.addSubcommand(new CommandLine(c)));
+        return cli;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new UpstreamPrCommand()).execute(args));
+        System.exit(commandLineFor(new UpstreamPrCommand(), args).execute(args));
     }
 
     /** Installs the exit codes and one-line errors on the command line picocli builds for this command. */

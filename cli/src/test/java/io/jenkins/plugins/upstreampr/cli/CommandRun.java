@@ -8,7 +8,7 @@ import java.time.Clock;
 import picocli.CommandLine;
 
 /**
- * One in-process run of {@code upstream-pr} ({@code new CommandLine(new UpstreamPrCommand()).execute(args)}) with
+ * One in-process run of {@code upstream-pr} ({@code UpstreamPrCommand.commandLine(new UpstreamPrCommand()).execute(args)}) with
  * its captured output, plus copies of the real chant trees in {@code chant-fixtures/} (see its PROVENANCE.md).
  */
 record CommandRun(int exitCode, String out, String err) {
@@ -29,7 +29,7 @@ record CommandRun(int exitCode, String out, String err) {
     static CommandRun run(UpstreamPrCommand command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = UpstreamPrCommand.commandLine(command);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));

@@ -76,6 +76,17 @@ class UpstreamPrCommandTest {
         }
     }
 
+    @Test
+    void aRunBuildsOnlyTheCommandItNamesAndHelpBuildsThemAll() {
+        assertThat(UpstreamPrCommand.commandLineFor(new UpstreamPrCommand(), new String[] {"--debug", "specs", "--json"})
+                .getSubcommands()).containsOnlyKeys("specs");
+        assertThat(UpstreamPrCommand.commandLineFor(new UpstreamPrCommand(), new String[] {"--help"})
+                .getSubcommands()).containsOnlyKeys("specs", "resolve", "body", "archive", "preflight", "create", "gate",
+                        "watch", "help");
+        assertThat(UpstreamPrCommand.commandLineFor(new UpstreamPrCommand(), new String[] {"archiv", "x"})
+                .getSubcommands()).hasSize(UpstreamPrCommand.COMMANDS.size());
+    }
+
     private static CommandRun runFailing(String... args) {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
