@@ -16,7 +16,6 @@ import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
-import io.jenkins.plugins.upstreampr.github.RequiredChecks;
 import io.jenkins.plugins.upstreampr.github.Sleeper;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
@@ -91,13 +90,8 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--base", paramLabel = "B", description = "Upstream base branch (default: its default branch).")
     private String base;
 
-    @Option(names = "--require", paramLabel = "CHECK",
-            description = "A check that must pass (exact name or glob with * and ?); repeatable. When given, only "
-                    + "these decide, and a missing one is pending.")
-    private List<String> required = new ArrayList<>();
-
-    @Option(names = "--allow-none", description = "A commit without any check counts as passing.")
-    private boolean allowNone;
+    @Mixin
+    private StagingPolicyOptions stagingPolicy;
 
     @Option(names = "--look-up-existing",
             description = "Also look for an open upstream pull request from the same branch before asking.")
@@ -161,7 +155,7 @@ public final class GateCommand implements Callable<Integer> {
             request = GateRequest.of(PullRequestRef.parse(staging), RepositoryName.parse(upstream),
                             HeadRef.parse(head), specId)
                     .withBase(base)
-                    .withStagingPolicy(new StagingPolicy(new RequiredChecks(required), allowNone))
+                    .withStagingPolicy(stagingPolicy.policy())
                     .withTiming(timing.policy())
                     .withTemplate(template == null ? PullRequestTemplate.DEFAULT : PullRequestTemplate.read(template))
                     .withLabels(labels)

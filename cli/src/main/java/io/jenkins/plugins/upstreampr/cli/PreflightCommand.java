@@ -12,7 +12,6 @@ import io.jenkins.plugins.upstreampr.github.PreflightReport;
 import io.jenkins.plugins.upstreampr.github.PreflightRequest;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
-import io.jenkins.plugins.upstreampr.github.RequiredChecks;
 import io.jenkins.plugins.upstreampr.github.StagingCheck;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
@@ -59,13 +58,8 @@ public final class PreflightCommand implements Callable<Integer> {
     @Option(names = "--base", paramLabel = "B", description = "Upstream base branch (default: its default branch).")
     private String base;
 
-    @Option(names = "--require", paramLabel = "CHECK",
-            description = "A check that must pass (exact name or glob with * and ?); repeatable. When given, only "
-                    + "these decide, and a missing one is pending.")
-    private List<String> required = new ArrayList<>();
-
-    @Option(names = "--allow-none", description = "A commit without any check counts as passing (exit 0).")
-    private boolean allowNone;
+    @Mixin
+    private StagingPolicyOptions stagingPolicy;
 
     @Option(names = "--look-up-existing",
             description = "Also look for an open upstream pull request from the same branch (one more request).")
@@ -87,7 +81,7 @@ public final class PreflightCommand implements Callable<Integer> {
         PreflightRequest request;
         Duration waitFor;
         try {
-            StagingPolicy policy = new StagingPolicy(new RequiredChecks(required), allowNone);
+            StagingPolicy policy = stagingPolicy.policy();
             request = new PreflightRequest(PullRequestRef.parse(staging), RepositoryName.parse(upstream), base, policy,
                     lookUpExisting, timing.policy());
             waitFor = wait == null ? Duration.ZERO : Duration.parse(wait);

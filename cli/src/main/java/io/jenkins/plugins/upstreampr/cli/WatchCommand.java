@@ -12,7 +12,6 @@ import io.jenkins.plugins.upstreampr.followup.WatchPolicy;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
-import io.jenkins.plugins.upstreampr.github.RequiredChecks;
 import io.jenkins.plugins.upstreampr.github.Sleeper;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
@@ -91,13 +90,8 @@ public final class WatchCommand implements Callable<Integer> {
             description = "The longest wait between two looks (default PT10M).")
     private String maxInterval;
 
-    @Option(names = "--require", paramLabel = "CHECK",
-            description = "A staging check that must pass (exact name or glob); repeatable. When given, only these "
-                    + "decide.")
-    private List<String> required = new ArrayList<>();
-
-    @Option(names = "--allow-none", description = "A staging commit without any check counts as passing.")
-    private boolean allowNone;
+    @Mixin
+    private StagingPolicyOptions stagingPolicy;
 
     @Option(names = "--json", description = "Print one JSON object per line, one per change.")
     private boolean json;
@@ -114,7 +108,7 @@ public final class WatchCommand implements Callable<Integer> {
             PullRequestRef stage = staging == null ? null : PullRequestRef.parse(staging);
             session = github.session().withTime(sleeper, parent == null ? Clock.systemUTC() : parent.clock());
             watch = new UpstreamPullRequestWatch(session, up, stage,
-                    new StagingPolicy(new RequiredChecks(required), allowNone));
+                    stagingPolicy.policy());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
