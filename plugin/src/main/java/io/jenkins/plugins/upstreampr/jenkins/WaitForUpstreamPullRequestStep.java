@@ -29,6 +29,8 @@ public final class WaitForUpstreamPullRequestStep extends GitHubStep {
     private String staging = "";
     private String until = UpstreamWait.DEFAULT_UNTIL;
     private int timeoutMinutes = UpstreamWait.DEFAULT_TIMEOUT_MINUTES;
+    private String requiredChecks = "";
+    private boolean allowNoChecks;
 
     @DataBoundConstructor
     public WaitForUpstreamPullRequestStep(String upstream) {
@@ -66,6 +68,26 @@ public final class WaitForUpstreamPullRequestStep extends GitHubStep {
     @DataBoundSetter
     public void setTimeoutMinutes(int timeoutMinutes) {
         this.timeoutMinutes = timeoutMinutes;
+    }
+
+    public String getRequiredChecks() {
+        return requiredChecks;
+    }
+
+    /** Names or globs of the staging checks that decide, separated by commas or new lines; empty: all decide. */
+    @DataBoundSetter
+    public void setRequiredChecks(String requiredChecks) {
+        this.requiredChecks = trim(requiredChecks);
+    }
+
+    public boolean isAllowNoChecks() {
+        return allowNoChecks;
+    }
+
+    /** Whether a staging commit without any check counts as passing. */
+    @DataBoundSetter
+    public void setAllowNoChecks(boolean allowNoChecks) {
+        this.allowNoChecks = allowNoChecks;
     }
 
     @Override
