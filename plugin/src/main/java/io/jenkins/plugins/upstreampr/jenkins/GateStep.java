@@ -10,7 +10,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code requiredChecks}, {@code allowNoChecks}, the timing parameters, {@code assignees}), plus {@code draft}. The
  * one-liner passes the preflight's values on to the create step ({@code p.create}), so both judge alike.
  */
-abstract class GateStep extends GitHubStep {
+abstract class GateStep extends StagingChecksStep {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,8 +19,6 @@ abstract class GateStep extends GitHubStep {
     private final String staging;
     private final String spec;
     private String base = "";
-    private String requiredChecks = "";
-    private boolean allowNoChecks;
     private String freezes = "";
     private String freezeFile = "";
     private String freezeLabel = "";
@@ -62,25 +60,6 @@ abstract class GateStep extends GitHubStep {
     @DataBoundSetter
     public void setBase(String base) {
         this.base = trim(base);
-    }
-
-    public String getRequiredChecks() {
-        return requiredChecks;
-    }
-
-    /** Names or globs of the checks that decide, separated by commas or new lines; empty: all checks decide. */
-    @DataBoundSetter
-    public void setRequiredChecks(String requiredChecks) {
-        this.requiredChecks = trim(requiredChecks);
-    }
-
-    public boolean isAllowNoChecks() {
-        return allowNoChecks;
-    }
-
-    @DataBoundSetter
-    public void setAllowNoChecks(boolean allowNoChecks) {
-        this.allowNoChecks = allowNoChecks;
     }
 
     public String getFreezes() {
@@ -145,7 +124,7 @@ abstract class GateStep extends GitHubStep {
 
     /** These parameters as the Jenkins-free {@link GateArguments} of the step named {@code function}. */
     GateArguments arguments(String function) {
-        return new GateArguments(function, upstream, head, staging, spec, base, requiredChecks, allowNoChecks,
-                new TimingArguments(freezes, freezeFile, freezeLabel, milestoneDays), assignees);
+        return new GateArguments(function, upstream, head, staging, spec, base, getRequiredChecks(),
+                isAllowNoChecks(), new TimingArguments(freezes, freezeFile, freezeLabel, milestoneDays), assignees);
     }
 }

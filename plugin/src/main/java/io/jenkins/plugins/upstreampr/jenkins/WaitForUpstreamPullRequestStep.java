@@ -21,7 +21,7 @@ import org.kohsuke.stapler.verb.POST;
  * {@code [result, reached, number, url, headSha, mergeCommitSha, closingComment]}; a pull request closed without merge
  * or a timeout does not fail the step: the Jenkinsfile decides on {@code result}.
  */
-public final class WaitForUpstreamPullRequestStep extends GitHubStep {
+public final class WaitForUpstreamPullRequestStep extends StagingChecksStep {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,8 +29,6 @@ public final class WaitForUpstreamPullRequestStep extends GitHubStep {
     private String staging = "";
     private String until = UpstreamWait.DEFAULT_UNTIL;
     private int timeoutMinutes = UpstreamWait.DEFAULT_TIMEOUT_MINUTES;
-    private String requiredChecks = "";
-    private boolean allowNoChecks;
 
     @DataBoundConstructor
     public WaitForUpstreamPullRequestStep(String upstream) {
@@ -68,26 +66,6 @@ public final class WaitForUpstreamPullRequestStep extends GitHubStep {
     @DataBoundSetter
     public void setTimeoutMinutes(int timeoutMinutes) {
         this.timeoutMinutes = timeoutMinutes;
-    }
-
-    public String getRequiredChecks() {
-        return requiredChecks;
-    }
-
-    /** Names or globs of the staging checks that decide, separated by commas or new lines; empty: all decide. */
-    @DataBoundSetter
-    public void setRequiredChecks(String requiredChecks) {
-        this.requiredChecks = trim(requiredChecks);
-    }
-
-    public boolean isAllowNoChecks() {
-        return allowNoChecks;
-    }
-
-    /** Whether a staging commit without any check counts as passing. */
-    @DataBoundSetter
-    public void setAllowNoChecks(boolean allowNoChecks) {
-        this.allowNoChecks = allowNoChecks;
     }
 
     @Override
