@@ -1,14 +1,10 @@
 package io.jenkins.plugins.upstreampr.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -25,7 +21,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * ({@link WorkspaceSpecArchive}). It then returns a map: {@code artifacts}, {@code archive} (what happened in the
  * workspace), {@code archived}, {@code commit}, {@code branch}.
  */
-public final class ArchiveChantSpecsStep extends Step {
+public final class ArchiveChantSpecsStep extends GitHubStep {
+
+    private static final long serialVersionUID = 1L;
 
     private final String spec;
     private String dir = ".";
@@ -33,8 +31,6 @@ public final class ArchiveChantSpecsStep extends Step {
     private boolean commit;
     private boolean push;
     private String upstream = "";
-    private String credentialsId = "";
-    private String apiUri = "";
     private String branch = "";
     private String remote = "";
 
@@ -93,25 +89,7 @@ public final class ArchiveChantSpecsStep extends Step {
     /** The merged upstream pull request ({@code OWNER/REPO#N}) the archive commit names; needed for commit/push. */
     @DataBoundSetter
     public void setUpstream(String upstream) {
-        this.upstream = upstream == null ? "" : upstream.trim();
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = credentialsId == null ? "" : credentialsId.trim();
-    }
-
-    public String getApiUri() {
-        return apiUri;
-    }
-
-    @DataBoundSetter
-    public void setApiUri(String apiUri) {
-        this.apiUri = apiUri == null ? "" : apiUri.trim();
+        this.upstream = trim(upstream);
     }
 
     public String getBranch() {
@@ -121,7 +99,7 @@ public final class ArchiveChantSpecsStep extends Step {
     /** The fork branch the archive commit is pushed to; empty for the fork's default branch. */
     @DataBoundSetter
     public void setBranch(String branch) {
-        this.branch = branch == null ? "" : branch.trim();
+        this.branch = trim(branch);
     }
 
     public String getRemote() {
@@ -131,7 +109,7 @@ public final class ArchiveChantSpecsStep extends Step {
     /** The git remote of the fork in the workspace checkout; empty for {@code origin}. */
     @DataBoundSetter
     public void setRemote(String remote) {
-        this.remote = remote == null ? "" : remote.trim();
+        this.remote = trim(remote);
     }
 
     @Override
@@ -139,10 +117,10 @@ public final class ArchiveChantSpecsStep extends Step {
         return new ArchiveChantSpecsExecution(this, context);
     }
 
-    /** Descriptor: function name and Snippet Generator fields. */
+    /** Descriptor: function name; the GitHub fields are {@link GitHubStepDescriptor}'s. */
     @Extension
     @Symbol("archiveChantSpecs")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends GitHubStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -155,9 +133,14 @@ public final class ArchiveChantSpecsStep extends Step {
             return Messages.ArchiveStep_DisplayName();
         }
 
+        /**
+         * None: the token is minted for the owner of the fork that is pushed to (the pull request's head), which the
+         * form does not name.
+         */
+        @CheckForNull
         @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+        protected String appOwner(@CheckForNull String upstream) {
+            return null;
         }
     }
 }

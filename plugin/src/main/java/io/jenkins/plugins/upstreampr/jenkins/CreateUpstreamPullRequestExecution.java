@@ -8,12 +8,11 @@ import io.jenkins.plugins.upstreampr.chant.Refusal;
 import io.jenkins.plugins.upstreampr.gate.GateDecision;
 import io.jenkins.plugins.upstreampr.gate.GateOutcome;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
+import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateAnswers;
-import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,65 +37,23 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * A look repeated after a restart does the same again; the engine's idempotent opening finds the pull request it
  * opened instead of opening another.
  */
-final class CreateUpstreamPullRequestExecution extends BackgroundStepExecution {
+final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateUpstreamPullRequestStep> {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     static final String FUNCTION = "createUpstreamPullRequest";
-
-    private final String upstream;
-    private final String head;
-    private final String staging;
-    private final String spec;
-    private final String base;
-    private final String requiredChecks;
-    private final boolean allowNoChecks;
-    private final String freezes;
-    private final int milestoneDays;
-    private final String credentialsId;
-    private final String apiUri;
-    private final String expectedSha;
-    private final String decision;
-    private final String title;
-    private final String body;
-    private final boolean draft;
-    private final String reason;
-    private final String approver;
-    private final String overrides;
 
     /** When the decision was taken: the step's start, kept across a restart. */
     private long decidedAtMillis;
 
     CreateUpstreamPullRequestExecution(CreateUpstreamPullRequestStep step, StepContext context) {
-        super(context);
-        this.upstream = step.getUpstream();
-        this.head = step.getHead();
-        this.staging = step.getStaging();
-        this.spec = step.getSpec();
-        this.base = step.getBase();
-        this.requiredChecks = step.getRequiredChecks();
-        this.allowNoChecks = step.isAllowNoChecks();
-        this.freezes = step.getFreezes();
-        this.milestoneDays = step.getMilestoneDays();
-        this.credentialsId = step.getCredentialsId();
-        this.apiUri = step.getApiUri();
-        this.expectedSha = step.getExpectedSha();
-        this.decision = step.getDecision();
-        this.title = step.getTitle();
-        this.body = step.getBody();
-        this.draft = step.isDraft();
-        this.reason = step.getReason();
-        this.approver = step.getApprover();
-        this.overrides = step.getOverrides();
-    }
-
-    private GateArguments arguments() {
-        return new GateArguments(FUNCTION, upstream, head, staging, spec, base, requiredChecks, allowNoChecks,
-                freezes, milestoneDays);
+        super(step, FUNCTION, context);
     }
 
     private GateDecision gateDecision() throws AbortException {
+        CreateUpstreamPullRequestStep step = step();
         try {
-            return new GateAnswers(decision, title, body, draft, reason, approver, overrides)
+            return new GateAnswers(step.getDecision(), step.getTitle(), step.getBody(), step.isDraft(),
+                    step.getReason(), step.getApprover(), step.getOverrides())
                     .toDecision(Instant.ofEpochMilli(decidedAtMillis));
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
@@ -107,12 +64,8 @@ final class CreateUpstreamPullRequestExecution extends BackgroundStepExecution {
     protected void prepare() throws Exception {
         decidedAtMillis = System.currentTimeMillis();
         GateDecision gate = gateDecision();
-        try {
-            arguments().toRequest();
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
-        }
-        if (gate.approved() && credentialsId.isBlank()) {
+        request();
+        if (gate.approved() && step().getCredentialsId().isBlank()) {
             throw new AbortException(Messages.Create_NeedsCredentials(FUNCTION));
         }
     }
@@ -121,19 +74,20 @@ final class CreateUpstreamPullRequestExecution extends BackgroundStepExecution {
     protected void look() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
-        GateArguments arguments = arguments();
         GateDecision gate = gateDecision();
-        ChantTree tree = ChantSpecs.read(ControllerChantCopy.existing(run).repositoryRoot());
-        GitHubConnection connection = GitHubConnection.open(run, apiUri, credentialsId, arguments.upstreamOwner());
-        UpstreamGate engine = new UpstreamGate(connection.session(), Clock.systemDefaultZone());
+        ChantTree tree = controllerChant(run);
+        GateRequest request = request();
+        UpstreamGate engine = engine(run);
+        String upstream = step().getUpstream();
+        String expectedSha = step().getExpectedSha();
         Path outbox = ControllerChantCopy.outbox(run, "create");
         GateOutcome outcome;
         String moved = null;
         try {
-            GateProposal proposal = engine.prepare(arguments.toRequest(), tree);
+            GateProposal proposal = engine.prepare(request, tree);
             String current = proposal.verdict().sha();
             if (!expectedSha.isBlank() && !expectedSha.equalsIgnoreCase(current)) {
-                moved = Messages.Create_HeadMoved(staging, expectedSha, current);
+                moved = Messages.Create_HeadMoved(step().getStaging(), expectedSha, current);
                 listener.getLogger().println(Messages.Preflight_Warning(moved));
                 List<String> warnings = new ArrayList<>(proposal.warnings());
                 warnings.add(moved);
@@ -146,7 +100,7 @@ final class CreateUpstreamPullRequestExecution extends BackgroundStepExecution {
             refused.initCause(e);
             throw refused;
         } catch (RuntimeException e) {
-            throw connection.explain(e, upstream);
+            throw explain(e);
         }
         RunArtifacts.archive(run, listener, outbox, outcome.artifacts());
         for (String warning : outcome.warnings()) {

@@ -68,7 +68,7 @@ final class GitHubConnection {
      */
     static GitHubConnection open(@NonNull Run<?, ?> run, @CheckForNull String apiUri,
             @CheckForNull String credentialsId, @NonNull String upstreamOwner) throws AbortException {
-        String api = GateFormFields.api(apiUri);
+        String api = api(apiUri);
         if (credentialsId == null || credentialsId.isBlank()) {
             return new GitHubConnection(api, AuthorizationProvider.ANONYMOUS, Messages.GitHub_Anonymous(), false);
         }
@@ -92,6 +92,11 @@ final class GitHubConnection {
                     Messages.GitHub_TokenCredentials(id), false);
         }
         throw new AbortException(Messages.GitHub_NoCredentials(id, api));
+    }
+
+    /** The API URL a step's {@code apiUri} parameter names: github.com's when empty. */
+    static String api(@CheckForNull String apiUri) {
+        return apiUri == null || apiUri.isBlank() ? GITHUB_API : apiUri.trim();
     }
 
     private static GitHubSession connect(String api, AuthorizationProvider authorization) throws AbortException {

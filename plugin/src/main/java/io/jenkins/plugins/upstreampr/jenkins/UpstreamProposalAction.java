@@ -85,7 +85,7 @@ public final class UpstreamProposalAction implements Action, Serializable {
     /** The action for {@code proposal}, prepared against the GitHub at {@code apiUri} (for the web links). */
     static UpstreamProposalAction of(@NonNull GateProposal proposal, String apiUri) {
         return new UpstreamProposalAction(proposal,
-                WebLinks.pullRequest(GateFormFields.api(apiUri), proposal.request().staging()));
+                WebLinks.pullRequest(GitHubConnection.api(apiUri), proposal.request().staging()));
     }
 
     /** One CI check of the staging pull request's head commit. */

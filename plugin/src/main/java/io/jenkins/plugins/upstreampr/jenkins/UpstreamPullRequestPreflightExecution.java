@@ -14,7 +14,6 @@ import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.Verdict;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
 import io.jenkins.plugins.upstreampr.jenkins.params.PendingWait;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,66 +27,28 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * (see {@link PendingWait}) until the deadline, which is stored as an absolute time so that a restarted controller
  * keeps the same bound. Whether a verdict lets the gate go on is the engine's rule ({@link StagingVerdict#passes()}).
  */
-final class UpstreamPullRequestPreflightExecution extends BackgroundStepExecution {
+final class UpstreamPullRequestPreflightExecution extends GateStepExecution<UpstreamPullRequestPreflightStep> {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     static final String FUNCTION = "upstreamPullRequestPreflight";
-
-    private final String upstream;
-    private final String head;
-    private final String staging;
-    private final String spec;
-    private final String base;
-    private final String requiredChecks;
-    private final boolean allowNoChecks;
-    private final String freezes;
-    private final int milestoneDays;
-    private final String credentialsId;
-    private final String apiUri;
-    private final int waitMinutes;
-    private final String dir;
-    private final boolean draft;
 
     private long deadlineMillis;
     private int looks;
     private boolean copied;
 
-    /** Kept between looks so that polling a pending verdict is conditional (ETags); rebuilt after a restart. */
-    private transient GitHubConnection connection;
-
     UpstreamPullRequestPreflightExecution(UpstreamPullRequestPreflightStep step, StepContext context) {
-        super(context);
-        this.upstream = step.getUpstream();
-        this.head = step.getHead();
-        this.staging = step.getStaging();
-        this.spec = step.getSpec();
-        this.base = step.getBase();
-        this.requiredChecks = step.getRequiredChecks();
-        this.allowNoChecks = step.isAllowNoChecks();
-        this.freezes = step.getFreezes();
-        this.milestoneDays = step.getMilestoneDays();
-        this.credentialsId = step.getCredentialsId();
-        this.apiUri = step.getApiUri();
-        this.waitMinutes = step.getWaitMinutes();
-        this.dir = step.getDir();
-        this.draft = step.isDraft();
-    }
-
-    /** The step's gate arguments (kept as plain strings in this serialized execution). */
-    private GateArguments arguments() {
-        return new GateArguments(FUNCTION, upstream, head, staging, spec, base, requiredChecks, allowNoChecks,
-                freezes, milestoneDays);
+        super(step, FUNCTION, context);
     }
 
     @Override
     protected void prepare() throws Exception {
         PendingWait wait;
         try {
-            wait = PendingWait.ofMinutes(waitMinutes);
-            arguments().toRequest();
+            wait = PendingWait.ofMinutes(step().getWaitMinutes());
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
+        request();
         deadlineMillis = wait.deadline(Instant.now()).toEpochMilli();
     }
 
@@ -99,20 +60,18 @@ final class UpstreamPullRequestPreflightExecution extends BackgroundStepExecutio
         if (!copied) {
             FilePath workspace = getContext().get(FilePath.class);
             if (workspace != null) {
-                ControllerChantCopy.refresh(run, workspace, dir, arguments.spec().strip(), listener);
+                ControllerChantCopy.refresh(run, workspace, step().getDir(), arguments.spec().strip(), listener);
             }
             copied = true;
         }
-        ChantTree tree = ChantSpecs.read(ControllerChantCopy.existing(run).repositoryRoot());
-        GateRequest request = arguments.toRequest();
-        if (connection == null) {
-            connection = GitHubConnection.open(run, apiUri, credentialsId, arguments.upstreamOwner());
-        }
+        ChantTree tree = controllerChant(run);
+        GateRequest request = request();
+        UpstreamGate gate = engine(run);
         GateProposal proposal;
         try {
-            proposal = new UpstreamGate(connection.session(), Clock.systemDefaultZone()).prepare(request, tree);
+            proposal = gate.prepare(request, tree);
         } catch (RuntimeException e) {
-            throw connection.explain(e, arguments.upstream());
+            throw explain(e);
         }
         StagingVerdict verdict = proposal.verdict();
         if (verdict.passes()) {
@@ -130,12 +89,13 @@ final class UpstreamPullRequestPreflightExecution extends BackgroundStepExecutio
     @Override
     public String getStatus() {
         long left = deadlineMillis - System.currentTimeMillis();
-        return looks == 0 ? null : Messages.Preflight_Status(staging, looks, Math.max(0, left / 60_000));
+        return looks == 0 ? null : Messages.Preflight_Status(step().getStaging(), looks, Math.max(0, left / 60_000));
     }
 
     private void waitOrFail(TaskListener listener, GateArguments arguments, StagingVerdict verdict)
             throws AbortException {
         Instant deadline = Instant.ofEpochMilli(deadlineMillis);
+        int waitMinutes = step().getWaitMinutes();
         Duration delay = PendingWait.ofMinutes(waitMinutes).delayBefore(looks, Instant.now(), deadline);
         String pending = describe(verdict, CheckState.PENDING, CheckState.MISSING);
         if (delay.isZero()) {
@@ -149,7 +109,7 @@ final class UpstreamPullRequestPreflightExecution extends BackgroundStepExecutio
 
     private void succeed(Run<?, ?> run, TaskListener listener, GateArguments arguments, GateProposal proposal)
             throws Exception {
-        UpstreamProposalAction action = UpstreamProposalAction.of(proposal, apiUri);
+        UpstreamProposalAction action = UpstreamProposalAction.of(proposal, step().getApiUri());
         run.replaceAction(action);
         listener.getLogger().println(Messages.Preflight_Green(arguments.staging(), action.getSha(), action.getTitle()));
         for (String unchecked : action.getUncheckedCriteria()) {
@@ -168,22 +128,29 @@ final class UpstreamPullRequestPreflightExecution extends BackgroundStepExecutio
         getContext().onSuccess(result);
     }
 
-    /** The arguments {@code createUpstreamPullRequest} needs, for the one-liner to pass on after the prompt. */
+    /**
+     * The arguments {@code createUpstreamPullRequest} needs, for the one-liner to pass on after the prompt: every
+     * parameter the two steps share ({@link GateStep}), so that both judge alike, and the commit shown.
+     */
     private Map<String, Object> createArguments(GateArguments arguments, String sha) {
+        UpstreamPullRequestPreflightStep step = step();
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("upstream", arguments.upstream());
         create.put("head", arguments.head());
         create.put("staging", arguments.staging());
         create.put("spec", arguments.spec());
         create.put("expectedSha", sha);
-        create.put("credentialsId", credentialsId);
-        create.put("apiUri", apiUri);
+        create.put("credentialsId", step.getCredentialsId());
+        create.put("apiUri", step.getApiUri());
         create.put("base", arguments.base());
         create.put("requiredChecks", arguments.requiredChecks());
         create.put("allowNoChecks", arguments.allowNoChecks());
-        create.put("freezes", arguments.freezes());
-        create.put("milestoneDays", arguments.milestoneDays());
-        create.put("draft", draft);
+        create.put("freezes", arguments.timing().freezes());
+        create.put("freezeFile", arguments.timing().freezeFile());
+        create.put("freezeLabel", arguments.timing().freezeLabel());
+        create.put("milestoneDays", arguments.timing().milestoneDays());
+        create.put("assignees", arguments.assignees());
+        create.put("draft", step.isDraft());
         return create;
     }
 

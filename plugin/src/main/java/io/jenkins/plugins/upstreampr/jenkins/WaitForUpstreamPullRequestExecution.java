@@ -10,7 +10,6 @@ import io.jenkins.plugins.upstreampr.followup.WatchEvent;
 import io.jenkins.plugins.upstreampr.followup.WatchOutcome;
 import io.jenkins.plugins.upstreampr.followup.WatchProgress;
 import io.jenkins.plugins.upstreampr.followup.WatchTurn;
-import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.jenkins.params.UpstreamWait;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,13 +27,15 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  */
 final class WaitForUpstreamPullRequestExecution extends BackgroundStepExecution {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final String FUNCTION = "waitForUpstreamPullRequest";
 
     private final String upstream;
     private final String staging;
     private final String until;
     private final int timeoutMinutes;
+    private final String requiredChecks;
+    private final boolean allowNoChecks;
     private final String credentialsId;
     private final String apiUri;
 
@@ -51,13 +52,16 @@ final class WaitForUpstreamPullRequestExecution extends BackgroundStepExecution 
         this.staging = step.getStaging();
         this.until = step.getUntil();
         this.timeoutMinutes = step.getTimeoutMinutes();
+        this.requiredChecks = step.getRequiredChecks();
+        this.allowNoChecks = step.isAllowNoChecks();
         this.credentialsId = step.getCredentialsId();
         this.apiUri = step.getApiUri();
     }
 
     private UpstreamWait arguments() throws AbortException {
         try {
-            return UpstreamWait.of(upstream, staging, until, timeoutMinutes);
+            return UpstreamWait.of(upstream, staging, until, timeoutMinutes)
+                    .withStagingChecks(requiredChecks, allowNoChecks);
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
@@ -77,7 +81,7 @@ final class WaitForUpstreamPullRequestExecution extends BackgroundStepExecution 
             connection = GitHubConnection.open(run, apiUri, credentialsId,
                     arguments.upstream().repository().owner());
             watch = new UpstreamPullRequestWatch(connection.session(), arguments.upstream(), arguments.staging(),
-                    StagingPolicy.defaults());
+                    arguments.stagingPolicy());
             if (!progress.beforeFirstLook()) {
                 listener.getLogger().println(Messages.Wait_Resumed(arguments.upstream()));
             }

@@ -2,20 +2,12 @@ package io.jenkins.plugins.upstreampr.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.upstreampr.jenkins.params.UpstreamWait;
-import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -29,18 +21,18 @@ import org.kohsuke.stapler.verb.POST;
  * {@code [result, reached, number, url, headSha, mergeCommitSha, closingComment]}; a pull request closed without merge
  * or a timeout does not fail the step: the Jenkinsfile decides on {@code result}.
  */
-public final class WaitForUpstreamPullRequestStep extends Step {
+public final class WaitForUpstreamPullRequestStep extends StagingChecksStep {
+
+    private static final long serialVersionUID = 1L;
 
     private final String upstream;
     private String staging = "";
     private String until = UpstreamWait.DEFAULT_UNTIL;
     private int timeoutMinutes = UpstreamWait.DEFAULT_TIMEOUT_MINUTES;
-    private String credentialsId = "";
-    private String apiUri = "";
 
     @DataBoundConstructor
     public WaitForUpstreamPullRequestStep(String upstream) {
-        this.upstream = upstream == null ? "" : upstream.trim();
+        this.upstream = trim(upstream);
     }
 
     public String getUpstream() {
@@ -54,7 +46,7 @@ public final class WaitForUpstreamPullRequestStep extends Step {
     /** The staging pull request in the fork ({@code OWNER/REPO#N}) whose CI must pass on the upstream head. */
     @DataBoundSetter
     public void setStaging(String staging) {
-        this.staging = staging == null ? "" : staging.trim();
+        this.staging = trim(staging);
     }
 
     public String getUntil() {
@@ -76,33 +68,15 @@ public final class WaitForUpstreamPullRequestStep extends Step {
         this.timeoutMinutes = timeoutMinutes;
     }
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = credentialsId == null ? "" : credentialsId.trim();
-    }
-
-    public String getApiUri() {
-        return apiUri;
-    }
-
-    @DataBoundSetter
-    public void setApiUri(String apiUri) {
-        this.apiUri = apiUri == null ? "" : apiUri.trim();
-    }
-
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new WaitForUpstreamPullRequestExecution(this, context);
     }
 
-    /** Descriptor: function name, Snippet Generator fields and their validation. */
+    /** Descriptor: function name and the wait's own fields; the GitHub fields are {@link GitHubStepDescriptor}'s. */
     @Extension
     @Symbol("waitForUpstreamPullRequest")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends GitHubStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -115,11 +89,6 @@ public final class WaitForUpstreamPullRequestStep extends Step {
             return Messages.WaitStep_DisplayName();
         }
 
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
         public ListBoxModel doFillUntilItems() {
             ListBoxModel items = new ListBoxModel();
             items.add(Messages.WaitStep_UntilMerged(), "merged");
@@ -129,48 +98,27 @@ public final class WaitForUpstreamPullRequestStep extends Step {
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String apiUri,
-                @QueryParameter String credentialsId) {
-            return GateFormFields.fillCredentialsIdItems(item, apiUri, credentialsId);
-        }
-
-        public ComboBoxModel doFillApiUriItems() {
-            return GateFormFields.fillApiUriItems();
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String apiUri,
-                @QueryParameter String upstream, @QueryParameter String value) {
-            return GateFormFields.checkCredentialsId(item, apiUri, upstream, value);
-        }
-
-        @POST
         public FormValidation doCheckUpstream(@QueryParameter String value) {
-            return check(value, "", UpstreamWait.DEFAULT_TIMEOUT_MINUTES);
+            return checkWait(value, "", UpstreamWait.DEFAULT_TIMEOUT_MINUTES);
         }
 
         @POST
         public FormValidation doCheckStaging(@QueryParameter String value) {
             return value == null || value.isBlank() ? FormValidation.ok()
-                    : check("o/r#1", value, UpstreamWait.DEFAULT_TIMEOUT_MINUTES);
+                    : checkWait("o/r#1", value, UpstreamWait.DEFAULT_TIMEOUT_MINUTES);
         }
 
         @POST
         public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
             try {
-                return check("o/r#1", "", Integer.parseInt(value == null ? "" : value.trim()));
+                return checkWait("o/r#1", "", Integer.parseInt(value == null ? "" : value.trim()));
             } catch (NumberFormatException e) {
                 return FormValidation.error(Messages.Form_NotANumber(value));
             }
         }
 
-        private static FormValidation check(String upstream, String staging, int timeoutMinutes) {
-            try {
-                UpstreamWait.of(upstream, staging, UpstreamWait.DEFAULT_UNTIL, timeoutMinutes);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+        private static FormValidation checkWait(String upstream, String staging, int timeoutMinutes) {
+            return check(() -> UpstreamWait.of(upstream, staging, UpstreamWait.DEFAULT_UNTIL, timeoutMinutes));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.upstreampr.jenkins;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -308,6 +309,40 @@ class UpstreamPullRequestGateTest {
         JsonNode record = GateFixture.gateRecord(opened);
         assertEquals("freeze", record.at("/overrides/0/check").asText());
         assertEquals("security fix, release manager agreed", record.at("/overrides/0/reason").asText());
+        assertEquals(42, record.at("/upstream/number").asInt());
+    }
+
+    @Test
+    void aFreezeLabelUpstreamBlocksAnApprovalThroughTheOneLinerUntilItIsOverriddenWithAReason() throws Exception {
+        fixture.stubGreenStaging();
+        fixture.stubUpstream();
+        fixture.github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project/issues"))
+                .withQueryParam("labels", equalTo("release-freeze")).withQueryParam("state", equalTo("open"))
+                .willReturn(GitHubStub.json(200, GitHubStub.issueList("upstream/project", 812, "Code freeze for 2.0"))));
+        WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ", freezeLabel: 'release-freeze'"));
+
+        WorkflowRun refused = job.scheduleBuild2(0).waitForStart();
+        InputStepExecution prompt = GateFixture.waitForPrompt(r, refused);
+        assertTrue(prompt.getInput().getMessage().contains("overrides needed to approve: freeze"),
+                prompt.getInput().getMessage());
+        r.assertLogContains("label 'release-freeze' on issue https://github.com/upstream/project/issues/812", refused);
+        GateFixture.answer(r, refused, "alice", GateFixture.approval("Fix"));
+
+        // the create step got the label through p.create and judged the freeze as the preflight did
+        r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(refused));
+        r.assertLogContains("The upstream repository is in a declared freeze", refused);
+        fixture.github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
+
+        WorkflowRun opened = job.scheduleBuild2(0).waitForStart();
+        GateFixture.waitForPrompt(r, opened);
+        GateFixture.answer(r, opened, "alice", Map.of("decision", "approve", "title", "Fix", "body", "",
+                "draft", false, "overrides", "freeze", "reason", "security fix, release manager agreed"));
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(opened));
+        JsonNode record = GateFixture.gateRecord(opened);
+        assertEquals("freeze", record.at("/overrides/0/check").asText());
+        assertEquals("security fix, release manager agreed", record.at("/overrides/0/reason").asText());
+        assertTrue(record.get("warnings").toString().contains("release-freeze"), record.toString());
         assertEquals(42, record.at("/upstream/number").asInt());
     }
 }

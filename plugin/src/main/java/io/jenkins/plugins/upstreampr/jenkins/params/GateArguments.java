@@ -1,15 +1,14 @@
 package io.jenkins.plugins.upstreampr.jenkins.params;
 
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
-import io.jenkins.plugins.upstreampr.github.FreezeWindow;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
+import io.jenkins.plugins.upstreampr.github.PullRequestProposal;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
 import io.jenkins.plugins.upstreampr.github.RequiredChecks;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
-import io.jenkins.plugins.upstreampr.github.TimingPolicy;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The arguments the preflight and create steps share, as a Jenkinsfile author types them, turned into the engine's
@@ -24,11 +23,11 @@ import java.util.List;
  * @param base the upstream base branch; blank for the upstream's default branch
  * @param requiredChecks names or globs separated by commas or new lines ({@link StepArguments#list}); blank: all checks
  * @param allowNoChecks whether a staging commit without any check passes
- * @param freezes declared upstream freeze windows, one per line, {@code FROM..TO[:REASON]} with ISO dates
- * @param milestoneDays warn about open upstream milestones due within this many days; 0 reads none
+ * @param timing freezes and milestones ({@link TimingArguments})
+ * @param assignees GitHub logins to assign the opened pull request to, separated by commas or new lines; blank: none
  */
 public record GateArguments(String step, String upstream, String head, String staging, String spec, String base,
-        String requiredChecks, boolean allowNoChecks, String freezes, int milestoneDays) {
+        String requiredChecks, boolean allowNoChecks, TimingArguments timing, String assignees) {
 
     /**
      * The engine's request.
@@ -36,9 +35,9 @@ public record GateArguments(String step, String upstream, String head, String st
      * @throws IllegalArgumentException naming the step argument that is missing or malformed and what it should be
      */
     public GateRequest toRequest() {
-        RepositoryName upstreamName = parse("upstream", upstream, "owner/repo", RepositoryName::parse);
-        HeadRef headRef = parse("head", head, "forkOwner:branch", HeadRef::parse);
-        PullRequestRef stagingRef = parse("staging", staging, "owner/repo#number", PullRequestRef::parse);
+        RepositoryName upstreamName = upstream(step, upstream);
+        HeadRef headRef = head(step, head);
+        PullRequestRef stagingRef = staging(step, staging);
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException(step + ": spec is required (the implementation spec ID, or a unique "
                     + "part of it, whose trail feeds the pull request body and the artifacts)");
@@ -49,30 +48,54 @@ public record GateArguments(String step, String upstream, String head, String st
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(step + ": requiredChecks: " + e.getMessage(), e);
         }
-        List<FreezeWindow> windows = new ArrayList<>();
-        for (String line : freezes == null ? new String[0] : freezes.split("\\R")) {
-            if (!line.isBlank()) {
-                windows.add(parse("freezes", line, "FROM..TO[:REASON]", FreezeWindow::parse));
-            }
-        }
-        TimingPolicy timing;
+        List<String> logins = StepArguments.list(assignees);
         try {
-            timing = new TimingPolicy(windows, milestoneDays);
+            // the engine checks assignees only when it opens the pull request; checked here with the engine's own
+            // rule, so that a typo fails the step before anyone is asked rather than after the approval
+            PullRequestProposal.of(upstreamName, headRef, spec, "").withAssignees(logins);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(step + ": milestoneDays: " + e.getMessage(), e);
+            throw new IllegalArgumentException(step + ": assignees: " + e.getMessage(), e);
         }
         return GateRequest.of(stagingRef, upstreamName, headRef, spec.strip())
                 .withBase(base)
                 .withStagingPolicy(new StagingPolicy(checks, allowNoChecks))
-                .withTiming(timing);
+                .withTiming((timing == null ? TimingArguments.none() : timing).toPolicy(step))
+                .withAssignees(logins);
     }
 
     /** The owner of {@code upstream}, the context a GitHub App credential is narrowed to. */
     public String upstreamOwner() {
-        return parse("upstream", upstream, "owner/repo", RepositoryName::parse).owner();
+        return upstream(step, upstream).owner();
     }
 
-    private <T> T parse(String argument, String value, String form, java.util.function.Function<String, T> parser) {
+    /**
+     * The {@code upstream} argument of {@code step}.
+     *
+     * @throws IllegalArgumentException when it is missing or not {@code owner/repo}
+     */
+    public static RepositoryName upstream(String step, String value) {
+        return parse(step, "upstream", value, "owner/repo", RepositoryName::parse);
+    }
+
+    /**
+     * The {@code head} argument of {@code step}.
+     *
+     * @throws IllegalArgumentException when it is missing or not {@code forkOwner:branch}
+     */
+    public static HeadRef head(String step, String value) {
+        return parse(step, "head", value, "forkOwner:branch", HeadRef::parse);
+    }
+
+    /**
+     * The {@code staging} argument of {@code step}.
+     *
+     * @throws IllegalArgumentException when it is missing or not {@code owner/repo#number}
+     */
+    public static PullRequestRef staging(String step, String value) {
+        return parse(step, "staging", value, "owner/repo#number", PullRequestRef::parse);
+    }
+
+    private static <T> T parse(String step, String argument, String value, String form, Function<String, T> parser) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(step + ": " + argument + " is required, as " + form);
         }

@@ -2,19 +2,23 @@ package io.jenkins.plugins.upstreampr.jenkins.params;
 
 import io.jenkins.plugins.upstreampr.followup.WatchPolicy;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.RequiredChecks;
+import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import java.time.Duration;
 
 /**
  * The arguments of {@code waitForUpstreamPullRequest}, checked: the upstream pull request, the optional staging pull
- * request whose CI must pass on the same head, and the engine's {@link WatchPolicy} (what ends the wait, its time
- * limit, and the engine's default polling back-off: 30 s after a change, doubling up to 10 min while nothing
- * changes).
+ * request whose CI must pass on the same head with the {@link StagingPolicy} that judges it (as for the gate's
+ * preflight), and the engine's {@link WatchPolicy} (what ends the wait, its time limit, and the engine's default
+ * polling back-off: 30 s after a change, doubling up to 10 min while nothing changes).
  *
  * @param upstream the upstream pull request followed
  * @param staging the staging pull request in the fork, or null
+ * @param stagingPolicy which staging checks decide, and whether a commit without checks passes
  * @param policy what ends the wait and when it gives up
  */
-public record UpstreamWait(PullRequestRef upstream, PullRequestRef staging, WatchPolicy policy) {
+public record UpstreamWait(PullRequestRef upstream, PullRequestRef staging, StagingPolicy stagingPolicy,
+        WatchPolicy policy) {
 
     /** {@code timeoutMinutes} when not given: a week. */
     public static final int DEFAULT_TIMEOUT_MINUTES = 7 * 24 * 60;
@@ -43,8 +47,17 @@ public record UpstreamWait(PullRequestRef upstream, PullRequestRef staging, Watc
             throw new IllegalArgumentException("timeoutMinutes is " + timeoutMinutes + ": use 1 up to "
                     + MAX_TIMEOUT_MINUTES + " (90 days); the default is " + DEFAULT_TIMEOUT_MINUTES + " (a week)");
         }
-        return new UpstreamWait(upstreamRef, stagingRef,
+        return new UpstreamWait(upstreamRef, stagingRef, StagingPolicy.defaults(),
                 WatchPolicy.defaults(until(until)).withTimeout(Duration.ofMinutes(timeoutMinutes)));
+    }
+
+    /**
+     * This wait, judging the staging CI by {@code requiredChecks} (names or globs separated by commas or new lines;
+     * blank: every check decides) and {@code allowNoChecks}, as the preflight does.
+     */
+    public UpstreamWait withStagingChecks(String requiredChecks, boolean allowNoChecks) {
+        return new UpstreamWait(upstream, staging,
+                new StagingPolicy(new RequiredChecks(StepArguments.list(requiredChecks)), allowNoChecks), policy);
     }
 
     /**

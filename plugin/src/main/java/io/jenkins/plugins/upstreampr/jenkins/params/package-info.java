@@ -1,7 +1,8 @@
 /**
  * The Jenkins plugin's own rules for step arguments that need no Jenkins: list-valued arguments typed as text in
  * the Snippet Generator ({@link io.jenkins.plugins.upstreampr.jenkins.params.StepArguments}), the shared gate
- * arguments as the engine's request ({@link io.jenkins.plugins.upstreampr.jenkins.params.GateArguments}), the answers
+ * arguments as the engine's request ({@link io.jenkins.plugins.upstreampr.jenkins.params.GateArguments}, with the
+ * timing arguments as its policy: {@link io.jenkins.plugins.upstreampr.jenkins.params.TimingArguments}), the answers
  * of the input prompt as the engine's decision ({@link io.jenkins.plugins.upstreampr.jenkins.params.GateAnswers}),
  * and how long and how often a step re-polls a pending staging CI
  * ({@link io.jenkins.plugins.upstreampr.jenkins.params.PendingWait}).

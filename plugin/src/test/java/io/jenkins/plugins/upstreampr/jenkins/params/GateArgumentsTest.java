@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class GateArgumentsTest {
 
     private static GateArguments arguments(String upstream, String head, String staging, String spec) {
-        return new GateArguments("upstreamPullRequestPreflight", upstream, head, staging, spec, "", "", false, "", 0);
+        return new GateArguments("upstreamPullRequestPreflight", upstream, head, staging, spec, "", "", false,
+                TimingArguments.none(), "");
     }
 
     @Test
@@ -31,8 +32,9 @@ class GateArgumentsTest {
     @Test
     void baseRequiredChecksAndAllowNoChecksReachThePolicy() {
         GateRequest request = new GateArguments("createUpstreamPullRequest", "up/proj", "me:fix", "me/proj#3", "005",
-                " release-2.x ", "build (*),\nlint", true,
-                "2026-12-20..2027-01-06:holiday freeze, all hands\n\n2027-03-01..2027-03-02", 7).toRequest();
+                " release-2.x ", "build (*),\nlint", true, new TimingArguments(
+                        "2026-12-20..2027-01-06:holiday freeze, all hands\n\n2027-03-01..2027-03-02", "", "", 7),
+                "").toRequest();
 
         assertThat(request.base()).isEqualTo("release-2.x");
         assertThat(request.stagingPolicy().required().patterns()).containsExactly("build (*)", "lint");
@@ -45,12 +47,42 @@ class GateArgumentsTest {
     @Test
     void aMalformedFreezeOrANegativeMilestoneLookAheadIsNamed() {
         assertThatThrownBy(() -> new GateArguments("createUpstreamPullRequest", "up/proj", "me:fix", "me/proj#3",
-                "005", "", "", false, "2026-12-20", 0).toRequest())
+                "005", "", "", false, new TimingArguments("2026-12-20", "", "", 0), "").toRequest())
                 .hasMessageStartingWith("createUpstreamPullRequest: freezes '2026-12-20': ")
                 .hasMessageContaining("FROM..TO[:REASON]");
         assertThatThrownBy(() -> new GateArguments("createUpstreamPullRequest", "up/proj", "me:fix", "me/proj#3",
-                "005", "", "", false, "", -1).toRequest())
+                "005", "", "", false, new TimingArguments("", "", "", -1), "").toRequest())
                 .hasMessageStartingWith("createUpstreamPullRequest: milestoneDays: ");
+    }
+
+    @Test
+    void assigneesReachTheRequestAsLogins() {
+        GateRequest request = new GateArguments("createUpstreamPullRequest", "up/proj", "me:fix", "me/proj#3", "005",
+                "", "", false, TimingArguments.none(), "alice, @bob\ncarol-1").toRequest();
+
+        assertThat(request.assignees()).containsExactly("alice", "@bob", "carol-1");
+        assertThat(arguments("up/proj", "me:fix", "me/proj#3", "005").toRequest().assignees()).isEmpty();
+    }
+
+    @Test
+    void aMalformedAssigneeFailsBeforeAnyoneIsAskedNamingTheArgument() {
+        assertThatThrownBy(() -> new GateArguments("upstreamPullRequestPreflight", "up/proj", "me:fix", "me/proj#3",
+                "005", "", "", false, TimingArguments.none(), "alice, bob smith").toRequest())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("upstreamPullRequestPreflight: assignees: Invalid assignee 'bob smith'")
+                .hasMessageContaining("GitHub login");
+    }
+
+    @Test
+    void theFreezeFileAndLabelReachTheSameTimingPolicy() {
+        GateRequest request = new GateArguments("createUpstreamPullRequest", "up/proj", "me:fix", "me/proj#3", "005",
+                "", "", false, new TimingArguments("", " .github/FREEZE ", " release-freeze ", 0), "").toRequest();
+
+        assertThat(request.timing().freezeFile()).isEqualTo(".github/FREEZE");
+        assertThat(request.timing().freezeLabel()).isEqualTo("release-freeze");
+        assertThat(request.timing().readsUpstream()).isTrue();
+        assertThat(arguments("up/proj", "me:fix", "me/proj#3", "005").toRequest().timing().readsUpstream())
+                .isFalse();
     }
 
     @Test

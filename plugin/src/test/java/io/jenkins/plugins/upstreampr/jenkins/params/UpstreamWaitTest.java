@@ -32,6 +32,21 @@ class UpstreamWaitTest {
     }
 
     @Test
+    void stagingChecksAreJudgedAsThePreflightJudgesThem() {
+        UpstreamWait plain = UpstreamWait.of("upstream-org/kvstore#1347", "yourusername/kvstore#12", "merged", 60);
+        assertThat(plain.stagingPolicy().required().isEmpty()).isTrue();
+        assertThat(plain.stagingPolicy().allowNone()).isFalse();
+
+        UpstreamWait wait = plain.withStagingChecks("build (*),\n lint ,build (*)", true);
+
+        assertThat(wait.stagingPolicy().required().patterns()).containsExactly("build (*)", "lint");
+        assertThat(wait.stagingPolicy().allowNone()).isTrue();
+        assertThat(wait.upstream()).isEqualTo(plain.upstream());
+        assertThat(wait.staging()).isEqualTo(plain.staging());
+        assertThat(wait.policy()).isEqualTo(plain.policy());
+    }
+
+    @Test
     void untilTakesTheThreeChoicesInAnyCase() {
         assertThat(UpstreamWait.until("closed")).isEqualTo(WatchPolicy.Until.CLOSED);
         assertThat(UpstreamWait.until("Review")).isEqualTo(WatchPolicy.Until.REVIEW);

@@ -1,0 +1,130 @@
+package io.jenkins.plugins.upstreampr.jenkins;
+
+import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
+import io.jenkins.plugins.upstreampr.jenkins.params.TimingArguments;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The parameters {@code upstreamPullRequestPreflight} and {@code createUpstreamPullRequest} share: what to propose
+ * ({@code upstream}, {@code head}, {@code staging}, {@code spec}) and the gate's policy ({@code base},
+ * {@code requiredChecks}, {@code allowNoChecks}, the timing parameters, {@code assignees}), plus {@code draft}. The
+ * one-liner passes the preflight's values on to the create step ({@code p.create}), so both judge alike.
+ */
+abstract class GateStep extends StagingChecksStep {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String upstream;
+    private final String head;
+    private final String staging;
+    private final String spec;
+    private String base = "";
+    private String freezes = "";
+    private String freezeFile = "";
+    private String freezeLabel = "";
+    private int milestoneDays;
+    private String assignees = "";
+    private boolean draft;
+
+    GateStep(String upstream, String head, String staging, String spec) {
+        this.upstream = trim(upstream);
+        this.head = trim(head);
+        this.staging = trim(staging);
+        this.spec = trim(spec);
+    }
+
+    /** The upstream repository, {@code owner/repo}. */
+    public String getUpstream() {
+        return upstream;
+    }
+
+    /** The fork branch to propose, {@code forkOwner:branch}. */
+    public String getHead() {
+        return head;
+    }
+
+    /** The staging pull request inside the fork, {@code owner/repo#number}. */
+    public String getStaging() {
+        return staging;
+    }
+
+    /** The implementation spec whose trail feeds the body, the record and the archived specs. */
+    public String getSpec() {
+        return spec;
+    }
+
+    public String getBase() {
+        return base;
+    }
+
+    @DataBoundSetter
+    public void setBase(String base) {
+        this.base = trim(base);
+    }
+
+    public String getFreezes() {
+        return freezes;
+    }
+
+    /** Declared upstream freeze windows, one per line: {@code FROM..TO[:REASON]} with ISO dates, both inclusive. */
+    @DataBoundSetter
+    public void setFreezes(String freezes) {
+        this.freezes = trim(freezes);
+    }
+
+    public String getFreezeFile() {
+        return freezeFile;
+    }
+
+    /** A file of the upstream repository declaring a freeze (e.g. {@code .github/FREEZE}); empty: none. */
+    @DataBoundSetter
+    public void setFreezeFile(String freezeFile) {
+        this.freezeFile = trim(freezeFile);
+    }
+
+    public String getFreezeLabel() {
+        return freezeLabel;
+    }
+
+    /** Frozen while an open upstream issue or pull request carries this label; empty: none. */
+    @DataBoundSetter
+    public void setFreezeLabel(String freezeLabel) {
+        this.freezeLabel = trim(freezeLabel);
+    }
+
+    public int getMilestoneDays() {
+        return milestoneDays;
+    }
+
+    /** Warn about open upstream milestones due within this many days; 0 (default) reads none. */
+    @DataBoundSetter
+    public void setMilestoneDays(int milestoneDays) {
+        this.milestoneDays = milestoneDays;
+    }
+
+    public String getAssignees() {
+        return assignees;
+    }
+
+    /** GitHub logins to assign the opened pull request to, separated by commas or new lines; empty: none. */
+    @DataBoundSetter
+    public void setAssignees(String assignees) {
+        this.assignees = trim(assignees);
+    }
+
+    public boolean isDraft() {
+        return draft;
+    }
+
+    /** Open the pull request as a draft (for the preflight: the prompt's default). */
+    @DataBoundSetter
+    public void setDraft(boolean draft) {
+        this.draft = draft;
+    }
+
+    /** These parameters as the Jenkins-free {@link GateArguments} of the step named {@code function}. */
+    GateArguments arguments(String function) {
+        return new GateArguments(function, upstream, head, staging, spec, base, getRequiredChecks(),
+                isAllowNoChecks(), new TimingArguments(freezes, freezeFile, freezeLabel, milestoneDays), assignees);
+    }
+}
