@@ -36,7 +36,16 @@ public final class JdkHttpConnector implements GitHubConnector {
      * @param requestTimeout bound on waiting for a response's headers
      */
     public JdkHttpConnector(Duration connectTimeout, Duration requestTimeout) {
-        this.client = HttpClient.newBuilder()
+        this(HttpClient.newBuilder(), connectTimeout, requestTimeout);
+    }
+
+    /**
+     * A connector on a client from {@code builder}, which brings the settings of its environment (a proxy and its
+     * authentication, as Jenkins' {@code ProxyConfiguration.newHttpClientBuilder()} gives); the timeouts and "no
+     * redirects" are set here.
+     */
+    public JdkHttpConnector(HttpClient.Builder builder, Duration connectTimeout, Duration requestTimeout) {
+        this.client = builder
                 .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -45,7 +54,12 @@ public final class JdkHttpConnector implements GitHubConnector {
 
     /** Connect timeout 10 s, request timeout 30 s. */
     public static JdkHttpConnector withDefaultTimeouts() {
-        return new JdkHttpConnector(Duration.ofSeconds(10), Duration.ofSeconds(30));
+        return withDefaultTimeouts(HttpClient.newBuilder());
+    }
+
+    /** A client from {@code builder} (see {@link #JdkHttpConnector(HttpClient.Builder, Duration, Duration)}), default timeouts. */
+    public static JdkHttpConnector withDefaultTimeouts(HttpClient.Builder builder) {
+        return new JdkHttpConnector(builder, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
     @Override

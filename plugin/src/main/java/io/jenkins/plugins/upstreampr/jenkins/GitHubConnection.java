@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import hudson.ProxyConfiguration;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.upstreampr.chant.ChantException;
@@ -99,9 +100,11 @@ final class GitHubConnection {
         return apiUri == null || apiUri.isBlank() ? GITHUB_API : apiUri.trim();
     }
 
+    /** A session through Jenkins' HTTP proxy settings (Manage Jenkins, System, HTTP Proxy Configuration). */
     private static GitHubSession connect(String api, AuthorizationProvider authorization) throws AbortException {
         try {
-            return GitHubSession.connect(URI.create(api), authorization, JdkHttpConnector.withDefaultTimeouts());
+            return GitHubSession.connect(URI.create(api), authorization,
+                    JdkHttpConnector.withDefaultTimeouts(ProxyConfiguration.newHttpClientBuilder()));
         } catch (IllegalArgumentException e) {
             throw new AbortException("apiUri: " + e.getMessage());
         }
