@@ -53,12 +53,14 @@ class UpstreamPullRequestWatchTest {
     }
 
     /**
-     * A session on the stand-in with the test's token, its time, and patient timeouts: a slow first answer on a
-     * busy machine must not turn into a retry (whose wait would show among the watch's recorded waits).
+     * A session on the stand-in with the test's token, its time, and patient timeouts. Retries wait nothing: a
+     * transient failure on a busy machine is retried at once, and a zero wait neither shows among the watch's
+     * recorded waits nor moves the stand-in's world to its next state in the middle of a look.
      */
     private GitHubSession session() {
         return GitHubSession.connect(github.apiUrl(), ImmutableAuthorizationProvider.fromOauthToken(GitHubStub.TOKEN),
-                new JdkHttpConnector(Duration.ofSeconds(10), Duration.ofSeconds(30))).withTime(time, time);
+                new JdkHttpConnector(Duration.ofSeconds(10), Duration.ofSeconds(30))).withTime(time, time)
+                .withRetryPolicy(new RetryPolicy(3, Duration.ZERO, Duration.ZERO));
     }
 
     private UpstreamPullRequestWatch watch(boolean withStaging) {
