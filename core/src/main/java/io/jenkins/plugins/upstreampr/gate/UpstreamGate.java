@@ -109,7 +109,28 @@ public final class UpstreamGate {
             }
         }
         trail.gaps().stream().map(TrailGap::describe).forEach(warnings::add);
-        return new GateProposal(request, root, report, trail, text, gaps, warnings);
+        BranchChanges changes = BranchChanges.read(root, report.verdict().base(), report.verdict().sha());
+        GateProposal proposal = new GateProposal(request, root, report, trail, text, changes, gaps, warnings);
+        warnings.addAll(changeWarnings(proposal));
+        return new GateProposal(request, root, report, trail, text, changes, gaps, warnings);
+    }
+
+    /** One warning when the actual changes are unknown, else one per disagreement with the declared files. */
+    private static List<String> changeWarnings(GateProposal proposal) {
+        BranchChanges changes = proposal.changes();
+        if (!changes.known()) {
+            return List.of("The files the branch actually changes are unknown (" + changes.unavailable()
+                    + "); the changed files shown are the ones the specs declare (target_files).");
+        }
+        List<String> warnings = new ArrayList<>();
+        for (BranchChanges.Change change : proposal.undeclaredChanges()) {
+            warnings.add("The branch changes " + change.describe() + ", which no spec of the trail names in "
+                    + "target_files.");
+        }
+        for (String path : proposal.unchangedDeclaredFiles()) {
+            warnings.add("A spec of the trail names " + path + " in target_files, but the branch does not change it.");
+        }
+        return warnings;
     }
 
     /**

@@ -31,8 +31,8 @@ public final class StagingCheck {
         this.session = Objects.requireNonNull(session, "session");
     }
 
-    /** The head of the staging pull request, as read. */
-    record Head(RepositoryName repository, PullRequestRef pullRequest, HeadRef head, String sha,
+    /** The head of the staging pull request (and its base, when it is a pull request), as read. */
+    record Head(RepositoryName repository, PullRequestRef pullRequest, HeadRef head, BaseCommit base, String sha,
             List<String> warnings) {
     }
 
@@ -98,7 +98,7 @@ public final class StagingCheck {
         warnings.add("The head of " + verdict.subject() + " moved from " + verdict.sha() + " to " + head.sha()
                 + " after the verdict; the verdict was redone for the new head.");
         return new HeadCheck(verdict, verdictFor(new Head(head.repository(), head.pullRequest(), head.head(),
-                head.sha(), warnings), verdict.policy()));
+                head.base(), head.sha(), warnings), verdict.policy()));
     }
 
     // ---------------------------------------------------------------- reads
@@ -125,13 +125,16 @@ public final class StagingCheck {
         if (pr.path("head").path("repo").isNull()) {
             warnings.add("The head repository of staging pull request " + staging + " was deleted.");
         }
+        String baseSha = pr.path("base").path("sha").asText("");
+        String baseRef = pr.path("base").path("ref").asText("");
+        BaseCommit base = SHA.matcher(baseSha).matches() && !baseRef.isEmpty() ? new BaseCommit(baseRef, baseSha) : null;
         RepositoryName ciRepository = staging.repository();
-        return new Head(ciRepository, staging, new HeadRef(owner, ref), sha, warnings);
+        return new Head(ciRepository, staging, new HeadRef(owner, ref), base, sha, warnings);
     }
 
     private Head readRef(RepositoryName repository, String ref) {
         if (SHA.matcher(ref).matches()) {
-            return new Head(repository, null, null, ref, List.of());
+            return new Head(repository, null, null, null, ref, List.of());
         }
         JsonNode branch = session.get("reading branch " + ref + " of " + repository,
                 repository.apiPath() + "/branches/" + GitHubSession.segment(ref), java.util.Map.of());
@@ -140,7 +143,7 @@ public final class StagingCheck {
             throw new GitHubException(GitHubException.Kind.UNEXPECTED, 200, "GitHub's answer for branch " + ref
                     + " of " + repository + " has no commit SHA.", null, List.of(), null);
         }
-        return new Head(repository, null, new HeadRef(repository.owner(), ref), sha, List.of());
+        return new Head(repository, null, new HeadRef(repository.owner(), ref), null, sha, List.of());
     }
 
     StagingVerdict verdictFor(Head head, StagingPolicy policy) {
@@ -153,8 +156,8 @@ public final class StagingCheck {
         List<CheckResult> reported = new ArrayList<>();
         reported.addAll(join(statuses));
         reported.addAll(join(runs));
-        return StagingVerdict.fold(head.repository(), head.pullRequest(), head.head(), head.sha(), reported,
-                head.warnings(), policy, now);
+        return StagingVerdict.fold(head.repository(), head.pullRequest(), head.head(), head.base(), head.sha(),
+                reported, head.warnings(), policy, now);
     }
 
     private List<CheckResult> statuses(Head head, String base) {

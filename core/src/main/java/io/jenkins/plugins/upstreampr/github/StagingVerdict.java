@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param repository the repository whose CI was read (the fork)
  * @param pullRequest the staging pull request, or null when a ref was checked directly
  * @param head the branch that was checked, as {@code OWNER:BRANCH} (the head of the upstream pull request)
+ * @param base the staging pull request's base branch and commit, or null when a ref was checked directly
  * @param sha the commit the verdict is about
  * @param verdict the outcome
  * @param checks every check seen, plus a {@link CheckState#MISSING} entry per required pattern nothing matched
@@ -18,7 +19,8 @@ import java.util.Objects;
  * @param policy the policy the verdict was computed with
  * @param checkedAt when the checks were read
  */
-public record StagingVerdict(RepositoryName repository, PullRequestRef pullRequest, HeadRef head, String sha,
+public record StagingVerdict(RepositoryName repository, PullRequestRef pullRequest, HeadRef head, BaseCommit base,
+        String sha,
         Verdict verdict, List<CheckResult> checks, List<String> warnings, StagingPolicy policy, Instant checkedAt) {
 
     public StagingVerdict {
@@ -43,7 +45,8 @@ public record StagingVerdict(RepositoryName repository, PullRequestRef pullReque
     }
 
     /** Folds the checks seen into a verdict under {@code policy}, adding MISSING entries for required patterns. */
-    static StagingVerdict fold(RepositoryName repository, PullRequestRef pullRequest, HeadRef head, String sha,
+    static StagingVerdict fold(RepositoryName repository, PullRequestRef pullRequest, HeadRef head, BaseCommit base,
+            String sha,
             List<CheckResult> reported, List<String> warnings, StagingPolicy policy, Instant checkedAt) {
         RequiredChecks required = policy.required();
         List<CheckResult> checks = new java.util.ArrayList<>();
@@ -67,6 +70,6 @@ public record StagingVerdict(RepositoryName repository, PullRequestRef pullReque
         } else {
             verdict = Verdict.GREEN;
         }
-        return new StagingVerdict(repository, pullRequest, head, sha, verdict, checks, warnings, policy, checkedAt);
+        return new StagingVerdict(repository, pullRequest, head, base, sha, verdict, checks, warnings, policy, checkedAt);
     }
 }

@@ -92,7 +92,8 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
                 List<String> warnings = new ArrayList<>(proposal.warnings());
                 warnings.add(moved);
                 proposal = new GateProposal(proposal.request(), proposal.repositoryRoot(), proposal.preflight(),
-                        proposal.trail(), proposal.text(), proposal.uncheckedCriteria(), warnings);
+                        proposal.trail(), proposal.text(), proposal.changes(), proposal.uncheckedCriteria(),
+                        warnings);
             }
             outcome = engine.submit(proposal, gate, outbox);
         } catch (Refusal e) {
