@@ -15,11 +15,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.chant.ChantTreeReader;
 import io.jenkins.plugins.upstreampr.chant.ExampleRepository;
 import io.jenkins.plugins.upstreampr.chant.Refusal;
+import io.jenkins.plugins.upstreampr.github.BaseCommit;
 import io.jenkins.plugins.upstreampr.github.FreezeWindow;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
@@ -29,11 +31,15 @@ import io.jenkins.plugins.upstreampr.github.TimingPolicy;
 import io.jenkins.plugins.upstreampr.github.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +153,125 @@ class UpstreamGateTest {
         assertThat(record.get("specs")).hasSize(proposal.trail().specs().size());
         assertThat(Files.readString(artifacts.resolve("upstream-pr/pull-request.md")))
                 .startsWith("# Serialize concurrent writes\n\nEdited body");
+    }
+
+    /**
+     * The example repository copied into a real git repository: its state as the base commit (on main), then the
+     * fix branch's head commit, which changes a declared file (store.py), adds one no spec names (metrics.py) and
+     * leaves the other declared files untouched. Returns {base, head}.
+     */
+    private static RevCommit[] gitRepository(Path root) throws Exception {
+        Path example = ExampleRepository.kvstore();
+        try (Stream<Path> files = Files.walk(example)) {
+            for (Path from : files.filter(Files::isRegularFile).toList()) {
+                Path to = root.resolve(example.relativize(from).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(from, to);
+            }
+        }
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            RevCommit base = git.commit().setMessage("base").setAuthor("t", "t@example.invalid")
+                    .setCommitter("t", "t@example.invalid").setSign(false).call();
+            git.checkout().setCreateBranch(true).setName("fix/issue-1234").call();
+            Files.writeString(root.resolve("src/kvstore/store.py"), "# serialized writes\n", StandardOpenOption.APPEND);
+            Files.writeString(root.resolve("src/kvstore/metrics.py"), "COUNTER = 0\n");
+            git.add().addFilepattern(".").call();
+            RevCommit head = git.commit().setMessage("fix").setAuthor("t", "t@example.invalid")
+                    .setCommitter("t", "t@example.invalid").setSign(false).call();
+            return new RevCommit[] {base, head};
+        }
+    }
+
+    private void stubStagingWithBase(String sha, String baseSha, String etag) {
+        ObjectNode pr = GitHubStub.pullRequest("octo", "fork", 7, "fix/issue-1234", sha);
+        ((ObjectNode) pr.get("base")).put("sha", baseSha).put("ref", "main");
+        github.server.stubFor(get(urlPathEqualTo(STAGING_PR)).atPriority(5).willReturn(json(200, pr, etag)));
+        github.server.stubFor(get(urlPathEqualTo(STAGING_PR)).withHeader("If-None-Match", equalTo(etag)).atPriority(1)
+                .willReturn(aResponse().withStatus(304).withHeader("ETag", etag)));
+        stubChecks(sha, "ci=success", "build=completed/success");
+    }
+
+    @Test
+    void theGateShowsWhatTheBranchActuallyChangesAndWhereItDisagreesWithTheSpecs(@TempDir Path repository)
+            throws Exception {
+        RevCommit[] commits = gitRepository(repository);
+        stubStagingWithBase(commits[1].name(), commits[0].name(), "\"pr-git\"");
+        stubUpstream();
+        github.server.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(201, GitHubStub.createdPullRequest(
+                "upstream/project", 42, HEAD.toString(), "main", commits[1].name(), true))));
+
+        GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION),
+                new ChantTreeReader().read(repository));
+
+        assertThat(proposal.verdict().base()).isEqualTo(new BaseCommit("main", commits[0].name()));
+        assertThat(proposal.changes().known()).isTrue();
+        assertThat(proposal.changes().files()).containsExactly(
+                new BranchChanges.Change(BranchChanges.Kind.ADDED, "src/kvstore/metrics.py", null),
+                new BranchChanges.Change(BranchChanges.Kind.MODIFIED, "src/kvstore/store.py", null));
+        assertThat(proposal.undeclaredChanges()).containsExactly(
+                new BranchChanges.Change(BranchChanges.Kind.ADDED, "src/kvstore/metrics.py", null));
+        List<String> untouched = proposal.declaredFiles().stream()
+                .filter(p -> !p.startsWith(".chant/") && !p.equals("src/kvstore/store.py")).distinct().toList();
+        assertThat(untouched).contains("src/kvstore/batch.py", "docs/architecture/storage.md");
+        assertThat(proposal.unchangedDeclaredFiles()).containsExactlyInAnyOrderElementsOf(untouched);
+        assertThat(proposal.warnings())
+                .contains("The branch changes src/kvstore/metrics.py (added), which no spec of the trail names in "
+                        + "target_files.")
+                .contains("A spec of the trail names src/kvstore/batch.py in target_files, but the branch does not "
+                        + "change it.")
+                .noneMatch(w -> w.contains("store.py") || w.contains("unknown"));
+        // the declared files stay what the specs say
+        assertThat(proposal.text().changedFiles()).extracting(f -> f.path()).contains("src/kvstore/store.py",
+                "src/kvstore/batch.py");
+        assertThat(proposal.overridableBlocks()).isEmpty();
+
+        GateOutcome outcome = gate().submit(proposal, approve("Serialize concurrent writes", List.of()), null);
+
+        assertThat(outcome.pullRequest()).isPresent();
+        // reading the branch costs no request: still 4 reads, the conditional re-read and the POST
+        assertThat(github.requests()).hasSize(6);
+    }
+
+    @Test
+    void withoutTheCommitsLocallyTheGateFallsBackToTheDeclaredFilesWithOneWarning(@TempDir Path repository)
+            throws Exception {
+        gitRepository(repository);
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+
+        GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION),
+                new ChantTreeReader().read(repository));
+
+        assertThat(proposal.changes().known()).isFalse();
+        assertThat(proposal.changes().files()).isEmpty();
+        assertThat(proposal.undeclaredChanges()).isEmpty();
+        assertThat(proposal.unchangedDeclaredFiles()).isEmpty();
+        assertThat(proposal.warnings().stream().filter(w -> w.contains("actually changes"))).singleElement()
+                .satisfies(w -> assertThat(w).contains("unknown").contains("lacks the staging head commit " + SHA_A)
+                        .contains("the changed files shown are the ones the specs declare"));
+        assertThat(proposal.text().changedFiles()).extracting(f -> f.path()).contains("src/kvstore/store.py");
+    }
+
+    @Test
+    void aChantTreeOutsideGitFallsBackToTheDeclaredFilesWithOneWarning(@TempDir Path plain) throws Exception {
+        Path example = ExampleRepository.kvstore();
+        try (Stream<Path> files = Files.walk(example)) {
+            for (Path from : files.filter(Files::isRegularFile).toList()) {
+                Path to = plain.resolve(example.relativize(from).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(from, to);
+            }
+        }
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+
+        GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION),
+                new ChantTreeReader().read(plain));
+
+        assertThat(proposal.changes().known()).isFalse();
+        assertThat(proposal.warnings().stream().filter(w -> w.contains("actually changes"))).singleElement()
+                .satisfies(w -> assertThat(w).contains("not in a git work tree"));
     }
 
     @Test
