@@ -143,7 +143,7 @@ public final class GateCommand implements Callable<Integer> {
     private String decidedBy;
 
     @Option(names = "--json", description = "Print the outcome as one JSON object {decision, number, url, created, "
-            + "artifacts, warnings, verdict, sha}; the report and questions go to stderr.")
+            + "artifacts, warnings, verdict, sha, actualChangedFiles}; the report and questions go to stderr.")
     private boolean json;
 
     @Override
@@ -185,7 +185,7 @@ public final class GateCommand implements Callable<Integer> {
             ProposalReport.print(proposal, report);
             StagingVerdict verdict = proposal.verdict();
             if (!verdict.passes()) {
-                return stop(verdict);
+                return stop(proposal);
             }
             String decider = decidedBy(terminal);
             Optional<GateDecision> decision = yes ? Optional.of(approveAsProposed(proposal, overrides, decider))
@@ -211,7 +211,8 @@ public final class GateCommand implements Callable<Integer> {
     }
 
     /** The exit code of a verdict that does not let the gate ask, with the reason on stderr. */
-    private int stop(StagingVerdict verdict) {
+    private int stop(GateProposal proposal) {
+        StagingVerdict verdict = proposal.verdict();
         int exit = PreflightCommand.exitCode(verdict);
         String why = switch (verdict.verdict()) {
             case PENDING -> "is still pending" + (wait == null ? " (--wait DURATION polls until it is decided)"
@@ -235,6 +236,7 @@ public final class GateCommand implements Callable<Integer> {
             verdict.warnings().forEach(warnings::add);
             root.put("verdict", verdict.verdict().json());
             root.put("sha", verdict.sha());
+            ProposalReport.putActualChanges(root, proposal);
             out.println(root.toPrettyString());
             out.flush();
         }
@@ -349,6 +351,7 @@ public final class GateCommand implements Callable<Integer> {
             outcome.warnings().forEach(warnings::add);
             root.put("verdict", outcome.record().staging().verdict());
             root.put("sha", outcome.record().staging().headSha());
+            ProposalReport.putActualChanges(root, proposal);
             out.println(root.toPrettyString());
         } else {
             if (pr.isPresent()) {

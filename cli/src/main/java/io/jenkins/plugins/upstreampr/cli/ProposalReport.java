@@ -1,9 +1,13 @@
 package io.jenkins.plugins.upstreampr.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.upstreampr.body.ChangedFile;
 import io.jenkins.plugins.upstreampr.chant.Spec;
+import io.jenkins.plugins.upstreampr.gate.BranchChanges;
 import io.jenkins.plugins.upstreampr.gate.CriteriaGap;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
+import io.jenkins.plugins.upstreampr.github.BaseCommit;
 import io.jenkins.plugins.upstreampr.github.CheckResult;
 import io.jenkins.plugins.upstreampr.github.PreflightReport;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
@@ -12,7 +16,7 @@ import java.io.PrintWriter;
 
 /**
  * What the terminal gate shows before it asks: the staging pull request and each CI check (state and link) on the
- * judged commit, the upstream base, the files the change touches, the specs trail with its unchecked acceptance
+ * judged commit, the upstream base, the files the specs declare and those the branch actually changes, the specs trail with its unchecked acceptance
  * criteria, every warning, and the proposed title and body.
  */
 final class ProposalReport {
@@ -37,6 +41,16 @@ final class ProposalReport {
                 out.println("  " + f.path() + (f.why() == null ? "" : ": " + f.why()));
             }
         }
+        BranchChanges changes = proposal.changes();
+        if (changes.known()) {
+            BaseCommit base = v.base();
+            out.println("Changed by the branch (since its merge base with " + base.ref() + "):"
+                    + (changes.files().isEmpty() ? " nothing" : ""));
+            for (BranchChanges.Change c : changes.files()) {
+                out.println("  " + c.kind().json() + "  " + (c.previousPath() == null ? c.path()
+                        : c.previousPath() + " -> " + c.path()));
+            }
+        }
         out.println("Specs trail:");
         for (Spec s : proposal.trail().specs()) {
             out.println("  " + s.id() + "  " + s.status().yamlName() + (s.archived() ? " (archived)" : "")
@@ -55,6 +69,25 @@ final class ProposalReport {
         out.println("Proposed body:");
         out.println(indent(proposal.text().body()));
         out.flush();
+    }
+
+    /**
+     * The files the branch actually changes, for {@code --json}: {@code [{path, kind, previousPath}]}, or JSON null
+     * when they could not be read (the warnings say why).
+     */
+    static void putActualChanges(ObjectNode root, GateProposal proposal) {
+        BranchChanges changes = proposal.changes();
+        if (!changes.known()) {
+            root.putNull("actualChangedFiles");
+            return;
+        }
+        ArrayNode files = root.putArray("actualChangedFiles");
+        for (BranchChanges.Change c : changes.files()) {
+            ObjectNode file = files.addObject();
+            file.put("path", c.path());
+            file.put("kind", c.kind().json());
+            file.put("previousPath", c.previousPath());
+        }
     }
 
     /** The text with every line indented by four spaces (blank lines stay blank), without the final newline. */

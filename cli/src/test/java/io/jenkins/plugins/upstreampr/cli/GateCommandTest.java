@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import java.io.BufferedReader;
@@ -19,6 +20,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -427,6 +430,73 @@ class GateCommandTest {
                 + "terminal): run the gate in a terminal, or pass --yes to approve the proposed title and body as "
                 + "they are (see upstream-pr gate --help)" + System.lineSeparator());
         assertThat(github.requests()).isEmpty();
+    }
+
+    /**
+     * Makes the repository a git repository: its state as the base commit on main, then the fix branch's head, which
+     * changes a declared file (store.py) and adds one no spec names (metrics.py). Returns {base, head} SHAs.
+     */
+    private String[] commitTheFix() throws Exception {
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            String base = git.commit().setMessage("base").setAuthor("t", "t@example.invalid")
+                    .setCommitter("t", "t@example.invalid").setSign(false).call().name();
+            git.checkout().setCreateBranch(true).setName("fix/issue-1234").call();
+            Files.writeString(repo.resolve("src/kvstore/store.py"), "# serialized\n", StandardOpenOption.APPEND);
+            Files.writeString(repo.resolve("src/kvstore/metrics.py"), "COUNTER = 0\n");
+            git.add().addFilepattern(".").call();
+            String head = git.commit().setMessage("fix").setAuthor("t", "t@example.invalid")
+                    .setCommitter("t", "t@example.invalid").setSign(false).call().name();
+            return new String[] {base, head};
+        }
+    }
+
+    @Test
+    void theReportAndJsonShowWhatTheBranchActuallyChanges() throws Exception {
+        String[] shas = commitTheFix();
+        ObjectNode staging = GitHubStub.pullRequest("octo", "fork", 7, "fix/issue-1234", shas[1]);
+        ((ObjectNode) staging.get("base")).put("ref", "main").put("sha", shas[0]);
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/pulls/7")).willReturn(json(200, staging)));
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + shas[1] + "/status"))
+                .willReturn(json(200, GitHubStub.combinedStatus(shas[1], "ci=success"))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + shas[1] + "/check-runs"))
+                .willReturn(json(200, GitHubStub.checkRuns(shas[1], "build=completed/success"))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
+                .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
+        github.server.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(201, GitHubStub.createdPullRequest(
+                "upstream/project", 42, "octo:fix/issue-1234", "main", shas[1], true))));
+
+        CommandRun run = gate(false, "", "--spec", "v7b", "--yes", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("Changed by the branch (since its merge base with main):\n"
+                        + "  added  src/kvstore/metrics.py\n"
+                        + "  modified  src/kvstore/store.py\n")
+                .contains("warning: The branch changes src/kvstore/metrics.py (added), which no spec of the trail "
+                        + "names in target_files.")
+                .contains("warning: A spec of the trail names src/kvstore/batch.py in target_files, but the branch "
+                        + "does not change it.");
+        JsonNode out = new ObjectMapper().readTree(run.out());
+        assertThat(out.get("actualChangedFiles")).hasSize(2);
+        assertThat(out.get("actualChangedFiles").get(0).get("path").asText()).isEqualTo("src/kvstore/metrics.py");
+        assertThat(out.get("actualChangedFiles").get(0).get("kind").asText()).isEqualTo("added");
+        assertThat(out.get("actualChangedFiles").get(0).get("previousPath").isNull()).isTrue();
+        assertThat(out.get("actualChangedFiles").get(1).get("path").asText()).isEqualTo("src/kvstore/store.py");
+        assertThat(out.get("actualChangedFiles").get(1).get("kind").asText()).isEqualTo("modified");
+        assertThat(out.get("warnings")).extracting(JsonNode::asText).contains("The branch changes "
+                + "src/kvstore/metrics.py (added), which no spec of the trail names in target_files.");
+    }
+
+    @Test
+    void withoutGitTheJsonHasNoActualChangesAndTheReportSaysWhy() throws IOException {
+        stubGreen();
+
+        CommandRun run = gate(false, "", "--spec", "v7b", "--yes", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("Changed by the branch").contains("warning: The files the branch "
+                + "actually changes are unknown (").contains("is not in a git work tree");
+        assertThat(new ObjectMapper().readTree(run.out()).get("actualChangedFiles").isNull()).isTrue();
     }
 
     @Test
