@@ -16,8 +16,8 @@ import java.io.PrintWriter;
 
 /**
  * What the terminal gate shows before it asks: the staging pull request and each CI check (state and link) on the
- * judged commit, the upstream base, the files the specs declare and those the branch actually changes, the specs trail with its unchecked acceptance
- * criteria, every warning, and the proposed title and body.
+ * judged commit, the upstream base, the files the specs declare and those the branch actually changes, the specs
+ * trail with its unchecked acceptance criteria, every warning, and the proposed title and body.
  */
 final class ProposalReport {
 

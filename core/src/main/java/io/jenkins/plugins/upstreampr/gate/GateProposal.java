@@ -70,7 +70,10 @@ public record GateProposal(GateRequest request, Path repositoryRoot, PreflightRe
         return changes.undeclared(declaredFiles());
     }
 
-    /** Files a spec of the trail names that the branch does not change ({@code .chant/} left out); empty when unknown. */
+    /**
+     * Files a spec of the trail names that the branch does not change ({@code .chant/} left out); empty when
+     * unknown.
+     */
     public List<String> unchangedDeclaredFiles() {
         return changes.unchanged(declaredFiles());
     }

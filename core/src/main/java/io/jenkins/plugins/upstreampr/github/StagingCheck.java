@@ -127,7 +127,8 @@ public final class StagingCheck {
         }
         String baseSha = pr.path("base").path("sha").asText("");
         String baseRef = pr.path("base").path("ref").asText("");
-        BaseCommit base = SHA.matcher(baseSha).matches() && !baseRef.isEmpty() ? new BaseCommit(baseRef, baseSha) : null;
+        BaseCommit base = SHA.matcher(baseSha).matches() && !baseRef.isEmpty()
+                ? new BaseCommit(baseRef, baseSha) : null;
         RepositoryName ciRepository = staging.repository();
         return new Head(ciRepository, staging, new HeadRef(owner, ref), base, sha, warnings);
     }
