@@ -3,6 +3,7 @@ package io.jenkins.plugins.upstreampr.jenkins;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Action;
 import io.jenkins.plugins.upstreampr.body.ChangedFile;
+import io.jenkins.plugins.upstreampr.gate.BranchChanges;
 import io.jenkins.plugins.upstreampr.chant.AcceptanceCriteria;
 import io.jenkins.plugins.upstreampr.chant.Spec;
 import io.jenkins.plugins.upstreampr.gate.CriteriaGap;
@@ -43,6 +44,8 @@ public final class UpstreamProposalAction implements Action, Serializable {
     private final String title;
     private final String body;
     private final List<FileChange> changedFiles;
+    /** What the branch actually changes since its merge base; null when it could not be read (see the warnings). */
+    private final List<BranchFileChange> actualChangedFiles;
     private final List<TrailSpec> trail;
     private final List<String> uncheckedCriteria;
     private final List<String> warnings;
@@ -69,6 +72,15 @@ public final class UpstreamProposalAction implements Action, Serializable {
             files.add(new FileChange(file.path(), file.why()));
         }
         this.changedFiles = files;
+        if (proposal.changes().known()) {
+            List<BranchFileChange> actual = new ArrayList<>();
+            for (BranchChanges.Change change : proposal.changes().files()) {
+                actual.add(new BranchFileChange(change.kind().json(), change.path(), change.previousPath()));
+            }
+            this.actualChangedFiles = actual;
+        } else {
+            this.actualChangedFiles = null;
+        }
         List<TrailSpec> specs = new ArrayList<>();
         for (Spec spec : proposal.trail().specs()) {
             AcceptanceCriteria criteria = AcceptanceCriteria.of(spec);
@@ -140,6 +152,34 @@ public final class UpstreamProposalAction implements Action, Serializable {
         /** Why it changes; null when the specs do not say. */
         public String getWhy() {
             return why;
+        }
+    }
+
+    /** One file the branch actually changes, as git reports it since the merge base with the base branch. */
+    public static final class BranchFileChange implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String kind;
+        private final String path;
+        private final String previousPath;
+
+        BranchFileChange(String kind, String path, String previousPath) {
+            this.kind = kind;
+            this.path = path;
+            this.previousPath = previousPath;
+        }
+
+        /** added, modified, deleted, renamed or copied. */
+        public String getKind() {
+            return kind;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        /** The path before a rename or copy, else null. */
+        public String getPreviousPath() {
+            return previousPath;
         }
     }
 
@@ -235,6 +275,11 @@ public final class UpstreamProposalAction implements Action, Serializable {
         return Collections.unmodifiableList(changedFiles);
     }
 
+    /** What the branch actually changes, or null when git could not tell (a warning says why). */
+    public List<BranchFileChange> getActualChangedFiles() {
+        return actualChangedFiles == null ? null : Collections.unmodifiableList(actualChangedFiles);
+    }
+
     public List<TrailSpec> getTrail() {
         return Collections.unmodifiableList(trail);
     }
@@ -287,6 +332,18 @@ public final class UpstreamProposalAction implements Action, Serializable {
             files.add(f);
         }
         result.put("changedFiles", files);
+        List<Map<String, Object>> actual = null;
+        if (actualChangedFiles != null) {
+            actual = new ArrayList<>();
+            for (BranchFileChange change : actualChangedFiles) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("path", change.getPath());
+                c.put("kind", change.getKind());
+                c.put("previousPath", change.getPreviousPath());
+                actual.add(c);
+            }
+        }
+        result.put("actualChangedFiles", actual);
         List<Map<String, Object>> trailList = new ArrayList<>();
         for (TrailSpec spec : trail) {
             Map<String, Object> s = new LinkedHashMap<>();
