@@ -1,10 +1,13 @@
 package io.jenkins.plugins.upstreampr.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import io.jenkins.plugins.upstreampr.chant.FixtureTrees;
 import java.time.Clock;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -40,5 +43,16 @@ record CommandRun(int exitCode, String out, String err) {
     /** Copies a fixture tree into {@code target} and returns {@code target}. */
     static Path copyFixture(String name, Path target) {
         return FixtureTrees.copy(name, target);
+    }
+
+    /**
+     * Asserts that no run printed {@code secret}, on stdout or stderr. Checked without printing the output, which
+     * would print the secret if it leaked.
+     */
+    static void assertNeverShown(String secret, List<CommandRun> runs) {
+        for (CommandRun run : runs) {
+            assertThat((run.out() + run.err()).contains(secret))
+                    .as("the token appears in a command's output").isFalse();
+        }
     }
 }

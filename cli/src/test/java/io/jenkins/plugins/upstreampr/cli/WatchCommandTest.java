@@ -49,11 +49,7 @@ class WatchCommandTest {
         WatchCommand.sleeper = Sleeper.SYSTEM;
         try {
             github.assertRequestsFollowTheDescription();
-            for (CommandRun run : runs) {
-                // Checked without printing the output, which would print the token if it leaked.
-                assertThat((run.out() + run.err()).contains(TOKEN)).as("the token appears in a command's output")
-                        .isFalse();
-            }
+            CommandRun.assertNeverShown(TOKEN, runs);
             assertThat(github.events()).allSatisfy(e -> assertThat(e.getRequest().getHeader("Authorization"))
                     .isEqualTo("token " + TOKEN));
         } finally {
