@@ -1,6 +1,8 @@
 package io.jenkins.plugins.upstreampr.github;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -271,6 +273,22 @@ public final class GitHubStub implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- checks
+
+    /**
+     * The common green case: staging pull request {@code octo/fork#7} from {@code octo:fix/issue-1234} at
+     * {@link #SHA_A}, one successful status and one successful check run, and {@code upstream/project} whose
+     * default branch is {@code main}.
+     */
+    public void stubGreenStaging() {
+        server.stubFor(get(urlPathEqualTo(path("/repos/octo/fork/pulls/7")))
+                .willReturn(json(200, pullRequest("octo", "fork", 7, "fix/issue-1234", SHA_A))));
+        server.stubFor(get(urlPathEqualTo(path("/repos/octo/fork/commits/" + SHA_A + "/status")))
+                .willReturn(json(200, combinedStatus(SHA_A, "ci=success"))));
+        server.stubFor(get(urlPathEqualTo(path("/repos/octo/fork/commits/" + SHA_A + "/check-runs")))
+                .willReturn(json(200, checkRuns(SHA_A, "build=completed/success"))));
+        server.stubFor(get(urlPathEqualTo(path("/repos/upstream/project")))
+                .willReturn(json(200, repository("upstream/project", "main"))));
+    }
 
     /** Asserts every received request is allowed by GitHub's description. */
     public void assertRequestsFollowTheDescription() {

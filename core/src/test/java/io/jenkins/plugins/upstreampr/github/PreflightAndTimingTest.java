@@ -3,7 +3,6 @@ package io.jenkins.plugins.upstreampr.github;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_A;
 import static io.jenkins.plugins.upstreampr.github.GitHubStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,14 +21,7 @@ class PreflightAndTimingTest {
 
     @BeforeEach
     void stubGreenStaging() {
-        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/pulls/7")).willReturn(json(200,
-                GitHubStub.pullRequest("octo", "fork", 7, "fix/issue-1234", SHA_A))));
-        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + SHA_A + "/status"))
-                .willReturn(json(200, GitHubStub.combinedStatus(SHA_A, "ci=success"))));
-        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + SHA_A + "/check-runs"))
-                .willReturn(json(200, GitHubStub.checkRuns(SHA_A, "build=completed/success"))));
-        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
-                .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
+        github.stubGreenStaging();
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_A;
 import static io.jenkins.plugins.upstreampr.github.GitHubStub.error;
 import static io.jenkins.plugins.upstreampr.github.GitHubStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -209,14 +208,7 @@ class UpstreamFreezeTest {
 
     @Test
     void preflightReadsTheFreezeFileAndLabelAlongsideTheOtherReads() {
-        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/pulls/7")).willReturn(json(200,
-                GitHubStub.pullRequest("octo", "fork", 7, "fix/issue-1234", SHA_A))));
-        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + SHA_A + "/status"))
-                .willReturn(json(200, GitHubStub.combinedStatus(SHA_A, "ci=success"))));
-        github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + SHA_A + "/check-runs"))
-                .willReturn(json(200, GitHubStub.checkRuns(SHA_A, "build=completed/success"))));
-        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
-                .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
+        github.stubGreenStaging();
         stubFile("2026-03-09..2026-03-11: hotfix window\n");
         github.server.stubFor(get(urlPathEqualTo(ISSUES)).willReturn(json(200,
                 GitHubStub.issueList("upstream/project", 0, ""))));
