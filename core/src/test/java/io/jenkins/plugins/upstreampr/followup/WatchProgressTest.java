@@ -14,6 +14,7 @@ import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import io.jenkins.plugins.upstreampr.github.JdkHttpConnector;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.RetryPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -50,17 +51,16 @@ class WatchProgressTest {
         }
     }
 
-    private final List<Duration> retryWaits = java.util.Collections.synchronizedList(new ArrayList<>());
-
     /**
      * A new session each time: after a restart nothing of the old one is left. The turns' waits are the test's own
-     * ({@code time.sleep(turn.delay())}); the session's retry waits are only recorded, so that a transient failure
-     * on a loaded machine is retried without moving the stand-in's world to its next state in the middle of a look.
+     * ({@code time.sleep(turn.delay())}); retries wait nothing, so a transient failure on a loaded machine is
+     * retried without moving the stand-in's world to its next state in the middle of a look (see {@link TestTime}).
      */
     private UpstreamPullRequestWatch watch(boolean withStaging) {
         GitHubSession session = GitHubSession.connect(github.apiUrl(),
                 ImmutableAuthorizationProvider.fromOauthToken(GitHubStub.TOKEN),
-                new JdkHttpConnector(Duration.ofSeconds(10), Duration.ofSeconds(30))).withTime(retryWaits::add, time);
+                new JdkHttpConnector(Duration.ofSeconds(10), Duration.ofSeconds(30))).withTime(time, time)
+                .withRetryPolicy(new RetryPolicy(3, Duration.ZERO, Duration.ZERO));
         return new UpstreamPullRequestWatch(session, PullRequestRef.parse(UpstreamWorld.UPSTREAM),
                 withStaging ? PullRequestRef.parse(UpstreamWorld.STAGING) : null, StagingPolicy.defaults());
     }
