@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.upstreampr.chant.ChantException;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,6 +57,29 @@ class UpstreamOutcomeTest {
         assertThatThrownBy(() -> UpstreamOutcome.merged(null, URL)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new UpstreamOutcome(PR, URL, UpstreamOutcome.State.MERGED, "a comment", null))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The Jenkins plugin sends an outcome to the agent holding the workspace (archiveChantSpecs with push, through
+     * remoting's Java serialization): every part of it must serialize, and a copy must equal the original.
+     */
+    @Test
+    void anOutcomeSurvivesJavaSerializationWithItsPullRequestAndHeadRepository() throws Exception {
+        UpstreamOutcome closed = new UpstreamOutcome(PR, URL, UpstreamOutcome.State.CLOSED_UNMERGED, "Not needed.",
+                RepositoryName.parse("yourusername/kvstore"));
+
+        assertThat(roundTrip(closed)).isEqualTo(closed);
+        assertThat(roundTrip(UpstreamOutcome.merged(PR, URL))).isEqualTo(UpstreamOutcome.merged(PR, URL));
+    }
+
+    private static Object roundTrip(Object value) throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return in.readObject();
+        }
     }
 
     static PullRequestSnapshot look(PullRequestState state, PullRequestComment closing) {
