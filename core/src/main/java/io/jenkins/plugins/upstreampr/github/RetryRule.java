@@ -115,7 +115,8 @@ public record RetryRule(RetryPolicy backoff, Duration maxWait) {
         return Optional.of(new RetryProgress.Retry(what, reason, wait, rateLimit));
     }
 
-    private static boolean interrupted(GitHubException failure) {
+    /** Whether {@code failure} is an interruption (an abort): never retried, never followed by another request. */
+    static boolean interrupted(GitHubException failure) {
         Throwable cause = failure.getCause();
         return cause instanceof InterruptedException
                 || cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException);

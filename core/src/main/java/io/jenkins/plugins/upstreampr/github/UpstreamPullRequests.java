@@ -155,6 +155,9 @@ public final class UpstreamPullRequests {
                 try {
                     session.retryOrThrow(what, e);
                 } catch (GitHubException notRetried) {
+                    if (RetryRule.interrupted(notRetried)) {
+                        throw notRetried;
+                    }
                     if (!session.retryProgress().orElseThrow().postMayHaveTakenEffect()) {
                         throw explain(notRetried, p, base);
                     }
