@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -572,7 +573,8 @@ public final class GitHubSession {
                     + "they need read access to the staging repository and 'Pull requests: write' on the upstream "
                     + "repository (classic token: 'public_repo' or 'repo' scope); an organization may also require "
                     + "SSO authorization of the token.";
-            case RATE_LIMITED -> "GitHub's rate limit stopped " + what + " (" + said + "); it resets at " + reset
+            case RATE_LIMITED -> "GitHub's rate limit stopped " + what + " (" + said + "); it resets at "
+                    + reset.truncatedTo(ChronoUnit.SECONDS)
                     + ", later than this run waits for (at most " + RetryProgress.Retry.seconds(rule.maxWait())
                     + " in all). Wait until then, allow a longer wait (upstream-pr --max-wait), or use credentials "
                     + "with a higher limit (a GitHub App installation).";

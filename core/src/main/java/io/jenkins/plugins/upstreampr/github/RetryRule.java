@@ -4,6 +4,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -88,8 +89,10 @@ public record RetryRule(RetryPolicy backoff, Duration maxWait) {
             case RATE_LIMITED -> {
                 Instant reset = failure.rateLimitReset().orElse(now.plusSeconds(60));
                 Duration untilReset = Duration.between(now, reset);
-                wait = (untilReset.isNegative() ? Duration.ZERO : untilReset).plusSeconds(1);
-                reason = "rate limit (HTTP " + failure.status() + "), resets at " + reset;
+                long seconds = untilReset.isNegative() ? 0
+                        : untilReset.getSeconds() + (untilReset.getNano() > 0 ? 1 : 0);
+                wait = Duration.ofSeconds(seconds + 1);
+                reason = "rate limit (HTTP " + failure.status() + "), resets at " + reset.truncatedTo(ChronoUnit.SECONDS);
                 rateLimit = true;
             }
             case SERVER_ERROR, UNREACHABLE -> {
