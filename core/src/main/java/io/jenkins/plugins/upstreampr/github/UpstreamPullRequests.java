@@ -28,7 +28,11 @@ import java.util.Optional;
 public final class UpstreamPullRequests {
 
     private static final int FOLLOW_UP_ATTEMPTS = 3;
-    /** The brief wait before re-reading the list after a 422 "already exists" (GitHub's list catching up). */
+    /**
+     * The first of the brief waits right after opening (or after a 422 "already exists"), while GitHub's list and
+     * the new pull request catch up; made in the thread in any mode, since they are seconds and cannot be put off
+     * without losing what was just opened.
+     */
     private static final Duration FOLLOW_UP_BACKOFF = Duration.ofSeconds(1);
 
     private final GitHubSession session;
