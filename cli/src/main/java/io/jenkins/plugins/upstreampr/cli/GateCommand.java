@@ -16,7 +16,6 @@ import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
-import io.jenkins.plugins.upstreampr.github.Sleeper;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
@@ -179,7 +178,7 @@ public final class GateCommand implements Callable<Integer> {
         PrintWriter report = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         // one gate for both phases: its session remembers what it read, so the head re-read after the pause is
         // conditional; the command's clock says what "today" is for freeze windows as for spec IDs
-        UpstreamGate gate = new UpstreamGate(github.session().withTime(Sleeper.SYSTEM, top.clock()), top.clock());
+        UpstreamGate gate = new UpstreamGate(github.session().withTime(GitHubOptions.sleeper, top.clock()), top.clock());
         try {
             GateProposal proposal = gate.await(gate.prepare(request, repository.readTree()), waitFor);
             ProposalReport.print(proposal, report);

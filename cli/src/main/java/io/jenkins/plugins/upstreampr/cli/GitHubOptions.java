@@ -2,12 +2,16 @@ package io.jenkins.plugins.upstreampr.cli;
 
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.RetryRule;
+import io.jenkins.plugins.upstreampr.github.Sleeper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +30,9 @@ public final class GitHubOptions {
     /** Where environment variables come from; replaced only by tests. */
     static UnaryOperator<String> environment = System::getenv;
 
+    /** How the commands wait before retrying GitHub; replaced only by tests, which must not sleep. */
+    static Sleeper sleeper = Sleeper.SYSTEM;
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
@@ -33,6 +40,12 @@ public final class GitHubOptions {
             description = "GitHub REST API URL: https://api.github.com (default) or https://HOST/api/v3 for "
                     + "GitHub Enterprise.")
     private String apiUrl;
+
+    @Option(names = "--max-wait", paramLabel = "D", defaultValue = "2m",
+            description = "Wait at most this long in all (default 2m; 0s never waits) when GitHub answers 5xx, does "
+                    + "not answer or rate-limits: each wait is announced on stderr; a rate limit resetting later "
+                    + "fails at once, naming the reset time. Duration as 90s, 5m or PT5M.")
+    private String maxWait;
 
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "Read the GitHub token from FILE (default: the GITHUB_TOKEN environment variable).")
@@ -49,15 +62,32 @@ public final class GitHubOptions {
                 + "GITHUB_TOKEN or pass --token-file FILE");
     }
 
-    /** A session on the API URL with the token. */
+    /**
+     * A session on the API URL with the token, retrying as {@link RetryRule#terminal()} does within
+     * {@code --max-wait}, and saying so on stderr before each wait.
+     */
     public GitHubSession session() {
-        URI uri;
+        Duration bound;
         try {
-            uri = URI.create(apiUrl.strip());
-            return GitHubSession.connect(uri, token());
+            bound = WatchCommand.duration("--max-wait", maxWait);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        GitHubSession session;
+        try {
+            session = GitHubSession.connect(URI.create(apiUrl.strip()), token());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--api-url: " + e.getMessage());
         }
+        PrintWriter err = spec.commandLine().getErr();
+        String name = spec.qualifiedName();
+        return session.withRetryRule(RetryRule.terminal().withMaxWait(bound))
+                .withTime(sleeper, Clock.systemUTC())
+                .onRetry(retry -> {
+                    err.println(name + ": " + retry.describe() + " (waiting at most " + maxWait.strip()
+                            + " in all, --max-wait)");
+                    err.flush();
+                });
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.upstreampr.gate;
 
+import io.jenkins.plugins.upstreampr.github.RetryProgress;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param upstream the upstream pull request; {@code null} unless the decision was to approve
  * @param warnings timing and other warnings shown at the gate
  * @param specs the specs of the trail that were archived with the record
+ * @param retries what GitHub made the gate retry after the decision, and why (so a maintainer sees that GitHub was
+ *        flaky, not the tool)
  */
 public record GateRecord(
         String decision,
@@ -25,7 +28,8 @@ public record GateRecord(
         Staging staging,
         Upstream upstream,
         List<String> warnings,
-        List<SpecEntry> specs) {
+        List<SpecEntry> specs,
+        Retries retries) {
 
     /**
      * The staging pull request as verified before the pause.
@@ -63,18 +67,56 @@ public record GateRecord(
     public record SpecEntry(String id, String path, String status) {
     }
 
+    /**
+     * The retries of the submission: how many, how long they waited in all, how often the pull request's POST was
+     * sent, and each retry.
+     *
+     * @param count how many retries
+     * @param waitedSeconds their waits added up, in seconds
+     * @param pullRequestPosts how many times the POST opening the pull request was sent (0 without an approval)
+     * @param entries each retry, oldest first
+     */
+    public record Retries(int count, double waitedSeconds, int pullRequestPosts, List<Retry> entries) {
+        public Retries {
+            entries = List.copyOf(entries);
+        }
+
+        /** None: nothing was retried. */
+        public static Retries none() {
+            return new Retries(0, 0, 0, List.of());
+        }
+
+        /** The retries {@code progress} recorded. */
+        public static Retries of(RetryProgress progress) {
+            return new Retries(progress.retries().size(), progress.waited().toMillis() / 1000.0,
+                    progress.postsSent(), progress.retries().stream()
+                            .map(r -> new Retry(r.what(), r.reason(), r.waitBefore().toMillis() / 1000.0)).toList());
+        }
+    }
+
+    /**
+     * One retry.
+     *
+     * @param what the operation ("opening a pull request from o:b into u/r:main")
+     * @param reason why ("HTTP 502", "no answer (HttpTimeoutException)", "rate limit (HTTP 429), resets at ...")
+     * @param waitSeconds how long it waited before trying again
+     */
+    public record Retry(String what, String reason, double waitSeconds) {
+    }
+
     public GateRecord {
         Objects.requireNonNull(decision, "decision");
         overrides = List.copyOf(overrides);
         warnings = List.copyOf(warnings);
         specs = List.copyOf(specs);
+        retries = retries == null ? Retries.none() : retries;
     }
 
     /** The record of {@code decision}, taken on {@code staging}, with {@code upstream} (null unless approved). */
     public static GateRecord of(GateDecision decision, Staging staging, Upstream upstream, List<String> warnings,
-            List<SpecEntry> specs) {
+            List<SpecEntry> specs, Retries retries) {
         return new GateRecord(decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.title(),
                 decision.draft(), decision.reason(), decision.decidedBy(), decision.decidedAt().toString(),
-                decision.overrides(), staging, upstream, warnings, specs);
+                decision.overrides(), staging, upstream, warnings, specs, retries);
     }
 }

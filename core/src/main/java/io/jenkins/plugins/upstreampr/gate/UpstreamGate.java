@@ -18,6 +18,8 @@ import io.jenkins.plugins.upstreampr.github.Preflight;
 import io.jenkins.plugins.upstreampr.github.PreflightReport;
 import io.jenkins.plugins.upstreampr.github.PreflightRequest;
 import io.jenkins.plugins.upstreampr.github.PullRequestProposal;
+import io.jenkins.plugins.upstreampr.github.RetryLater;
+import io.jenkins.plugins.upstreampr.github.RetryProgress;
 import io.jenkins.plugins.upstreampr.github.StagingCheck;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
@@ -136,12 +138,37 @@ public final class UpstreamGate {
     /**
      * Carries out {@code decision} on {@code proposal}. A deferral or rejection opens nothing and is recorded; an
      * approval is refused while a freeze or unchecked criteria stand without an override, or when the staging head
-     * moved to a commit whose CI is not green.
+     * moved to a commit whose CI is not green. GitHub failing in passing is waited out where the session's retry rule
+     * allows it (this call is one effort, bounded in all); the record says what was retried and why.
      *
      * @param artifactsDir where to write the record and the trail (see {@link GateArtifacts}); {@code null} for none
      * @throws Refusal when the approval cannot be carried out; nothing was opened
      */
     public GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir) throws IOException {
+        return submit(proposal, decision, artifactsDir, session.retrying(RetryProgress.start(session.clock().instant()),
+                true));
+    }
+
+    /**
+     * One attempt of {@link #submit} that never waits, for a front end that holds no thread between attempts (the
+     * Jenkins step, on timer ticks): where {@link #submit} would wait before trying GitHub again (a 5xx answer, no
+     * answer, a rate limit, as the session's {@link io.jenkins.plugins.upstreampr.github.RetryRule} allows), it
+     * throws {@link RetryLater}. Call it again after {@link RetryLater#waitBefore()} with the same arguments and
+     * {@link RetryLater#progress()}, also after a restart: the pull request is never opened twice, and the record
+     * written at the end lists every retry of all attempts.
+     *
+     * @param progress what earlier attempts did; {@code null} (or {@link RetryProgress#start}) for the first one
+     * @throws RetryLater to be tried again later, with the progress to go on from; nothing was written
+     * @throws Refusal when the approval cannot be carried out; nothing was opened
+     */
+    public GateOutcome attemptSubmit(GateProposal proposal, GateDecision decision, Path artifactsDir,
+            RetryProgress progress) throws IOException {
+        return submit(proposal, decision, artifactsDir, session.retrying(progress != null ? progress
+                : RetryProgress.start(session.clock().instant()), false));
+    }
+
+    private GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir, GitHubSession effort)
+            throws IOException {
         List<String> warnings = new ArrayList<>(proposal.warnings());
         StagingVerdict verdict = proposal.verdict();
         Optional<UpstreamPullRequest> opened = Optional.empty();
@@ -156,7 +183,7 @@ public final class UpstreamGate {
                         + verdict.verdict().name().toLowerCase(Locale.ROOT) + "; the upstream pull request can only "
                         + "be opened once " + verdict.subject() + " is green.");
             }
-            HeadCheck head = new StagingCheck(session).confirm(verdict);
+            HeadCheck head = new StagingCheck(effort).confirm(verdict);
             if (head.moved()) {
                 verdict = head.current();
                 warnings.addAll(verdict.warnings());
@@ -177,13 +204,14 @@ public final class UpstreamGate {
                     .withReviewers(request.reviewers())
                     .withAssignees(request.assignees())
                     .withExpectedHeadSha(verdict.sha());
-            UpstreamPullRequest upstream = new UpstreamPullRequests(session).open(pr);
+            UpstreamPullRequest upstream = new UpstreamPullRequests(effort).open(pr);
             warnings.addAll(upstream.warnings());
             opened = Optional.of(upstream);
         }
         GateRecord record = GateRecord.of(decision, stagingRecord(verdict), upstreamRecord(proposal, opened),
                 warnings, proposal.trail().specs().stream()
-                        .map(s -> new GateRecord.SpecEntry(s.id().value(), s.path(), s.status().yamlName())).toList());
+                        .map(s -> new GateRecord.SpecEntry(s.id().value(), s.path(), s.status().yamlName())).toList(),
+                GateRecord.Retries.of(effort.retryProgress().orElseThrow()));
         String title = decision.approved() ? decision.title() : proposal.text().title();
         String body = decision.approved() ? decision.body() : proposal.text().body();
         Map<String, String> artifacts = artifactsDir == null ? Map.of()

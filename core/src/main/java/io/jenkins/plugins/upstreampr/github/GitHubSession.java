@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -13,16 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kohsuke.github.GitHub;
@@ -49,9 +52,14 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  * {@code GitHub} sharing this session's endpoint, credentials and connector for any other use.
  *
  * <p>Failures become {@link GitHubException}s whose messages name the operation (repository, ref, pull
- * request) and a remedy. Reads are retried on 5xx and on no answer ({@link RetryPolicy}); writes are sent once.
- * Rate-limit answers fail at once with the reset time, or are waited out when the wait is within
- * {@link #withRateLimitWait(Duration) the allowed bound}. Thread-safe.
+ * request) and a remedy. Whether a failed read is sent again, and after how long, is the session's
+ * {@link RetryRule}'s decision (5xx and no answer: bounded attempts with backoff; rate limits: waited out when the
+ * reset comes within the bound, else a failure naming the reset time); writes are sent once here, and
+ * {@link UpstreamPullRequests} asks the same rule before it sends the pull request's POST again.
+ *
+ * <p>A plain session bounds each call by itself. A session {@linkplain #retrying(RetryProgress, boolean) for one
+ * effort} bounds all its calls together and records each retry in a {@link RetryProgress}; when it does not block,
+ * it throws {@link RetryLater} instead of waiting. Thread-safe.
  */
 public final class GitHubSession {
 
@@ -70,20 +78,34 @@ public final class GitHubSession {
     private final URI apiUrl;
     private final AuthorizationProvider authorization;
     private final GitHubConnector connector;
-    private final RetryPolicy retryPolicy;
-    private final Duration rateLimitWait;
+    private final RetryRule rule;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final Consumer<RetryProgress.Retry> onRetry;
+    /** The effort all calls of this session count against; null: each call is an effort of its own. */
+    private final Effort effort;
 
     private GitHubSession(URI apiUrl, AuthorizationProvider authorization, GitHubConnector connector,
-            RetryPolicy retryPolicy, Duration rateLimitWait, Sleeper sleeper, Clock clock) {
+            RetryRule rule, Sleeper sleeper, Clock clock, Consumer<RetryProgress.Retry> onRetry, Effort effort) {
         this.apiUrl = apiUrl;
         this.authorization = authorization;
         this.connector = connector;
-        this.retryPolicy = retryPolicy;
-        this.rateLimitWait = rateLimitWait;
+        this.rule = rule;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.onRetry = onRetry;
+        this.effort = effort;
+    }
+
+    /** The retries of one effort so far, and whether it waits (blocking) or throws {@link RetryLater}. */
+    private static final class Effort {
+        private final AtomicReference<RetryProgress> progress;
+        private final boolean blocking;
+
+        Effort(RetryProgress progress, boolean blocking) {
+            this.progress = new AtomicReference<>(progress);
+            this.blocking = blocking;
+        }
     }
 
     /**
@@ -116,8 +138,8 @@ public final class GitHubSession {
         GitHubConnector conditional = connector instanceof ConditionalRequestConnector
                 ? connector
                 : new ConditionalRequestConnector(connector);
-        return new GitHubSession(normalize(apiUrl), authorization, conditional, RetryPolicy.defaults(), Duration.ZERO,
-                Sleeper.SYSTEM, Clock.systemUTC());
+        return new GitHubSession(normalize(apiUrl), authorization, conditional, RetryRule.defaults(), Sleeper.SYSTEM,
+                Clock.systemUTC(), retry -> { }, null);
     }
 
     private static URI normalize(URI apiUrl) {
@@ -138,27 +160,95 @@ public final class GitHubSession {
         return URI.create(text);
     }
 
-    /** A copy that retries reads according to {@code policy}. */
+    /** A copy that decides retries with {@code rule} (see {@link RetryRule}; the default is {@link RetryRule#defaults()}). */
+    public GitHubSession withRetryRule(RetryRule rule) {
+        return new GitHubSession(apiUrl, authorization, connector, Objects.requireNonNull(rule, "rule"), sleeper,
+                clock, onRetry, effort);
+    }
+
+    /** A copy that retries 5xx answers and no answer according to {@code policy}, with the same bound in all. */
     public GitHubSession withRetryPolicy(RetryPolicy policy) {
-        return new GitHubSession(apiUrl, authorization, connector, Objects.requireNonNull(policy, "policy"),
-                rateLimitWait, sleeper, clock);
+        return withRetryRule(rule.withBackoff(Objects.requireNonNull(policy, "policy")));
     }
 
     /**
-     * A copy that, when rate limited, waits for the reset if it comes within {@code maxWait} (then tries once
-     * more), instead of failing at once. {@link Duration#ZERO} (the default) never waits.
+     * A copy whose waits (rate limits, backoff) add up to at most {@code maxWait} per effort; a rate limit that
+     * resets later fails at once, naming the reset time.
      */
-    public GitHubSession withRateLimitWait(Duration maxWait) {
-        if (maxWait.isNegative()) {
-            throw new IllegalArgumentException("maxWait must not be negative");
-        }
-        return new GitHubSession(apiUrl, authorization, connector, retryPolicy, maxWait, sleeper, clock);
+    public GitHubSession withMaxWait(Duration maxWait) {
+        return withRetryRule(rule.withMaxWait(maxWait));
+    }
+
+    /** The rule this session decides retries with. */
+    public RetryRule retryRule() {
+        return rule;
     }
 
     /** A copy that waits with {@code sleeper} and reads time from {@code clock} (for tests and benchmarks). */
     public GitHubSession withTime(Sleeper sleeper, Clock clock) {
-        return new GitHubSession(apiUrl, authorization, connector, retryPolicy, rateLimitWait,
-                Objects.requireNonNull(sleeper, "sleeper"), Objects.requireNonNull(clock, "clock"));
+        return new GitHubSession(apiUrl, authorization, connector, rule, Objects.requireNonNull(sleeper, "sleeper"),
+                Objects.requireNonNull(clock, "clock"), onRetry, effort);
+    }
+
+    /**
+     * A copy that tells {@code listener} about each retry right before it waits for it (a terminal says so on
+     * stderr); a session that does not block throws {@link RetryLater} instead and tells no one.
+     */
+    public GitHubSession onRetry(Consumer<RetryProgress.Retry> listener) {
+        return new GitHubSession(apiUrl, authorization, connector, rule, sleeper, clock,
+                Objects.requireNonNull(listener, "listener"), effort);
+    }
+
+    /**
+     * A copy for one effort going on from {@code progress}: all its calls count against the rule's bound together
+     * and their retries are recorded ({@link #retryProgress()}). Blocking, it waits with its sleeper; not blocking,
+     * each wait the rule allows is thrown as a {@link RetryLater} carrying the progress to go on from, and nothing
+     * waits in a thread.
+     */
+    public GitHubSession retrying(RetryProgress progress, boolean blocking) {
+        return new GitHubSession(apiUrl, authorization, connector, rule, sleeper, clock, onRetry,
+                new Effort(Objects.requireNonNull(progress, "progress"), blocking));
+    }
+
+    /** The progress of this session's effort, or empty for a plain session (each call an effort of its own). */
+    public Optional<RetryProgress> retryProgress() {
+        return effort == null ? Optional.empty() : Optional.of(effort.progress.get());
+    }
+
+    /** This session if it is one effort, else a copy for a blocking effort starting now. */
+    GitHubSession asEffort() {
+        return effort != null ? this : retrying(RetryProgress.start(clock.instant()), true);
+    }
+
+    /** Records in this session's effort that the pull request's POST is about to be sent. */
+    void recordPost() {
+        effort.progress.updateAndGet(RetryProgress::posted);
+    }
+
+    /** Records in this session's effort that a POST got no clear answer: it may have taken effect. */
+    void recordPostUnanswered() {
+        effort.progress.updateAndGet(RetryProgress::postUnanswered);
+    }
+
+    /**
+     * Asks the rule whether {@code failure} of {@code what} is tried again: returns after waiting for it (blocking),
+     * throws {@link RetryLater} (not blocking) or throws {@code failure} when it is not retried.
+     */
+    void retryOrThrow(String what, GitHubException failure) {
+        retryOrThrow(effort == null ? new Effort(RetryProgress.start(clock.instant()), true) : effort, what, failure);
+    }
+
+    private void retryOrThrow(Effort in, String what, GitHubException failure) {
+        Optional<RetryProgress.Retry> retry = rule.decide(what, failure, in.progress.get(), clock.instant());
+        if (retry.isEmpty()) {
+            throw failure;
+        }
+        RetryProgress progress = in.progress.updateAndGet(p -> p.after(retry.get()));
+        if (!in.blocking) {
+            throw new RetryLater(retry.get(), progress);
+        }
+        onRetry.accept(retry.get());
+        pause(retry.get().waitBefore(), what);
     }
 
     /** The API URL, without a trailing slash. */
@@ -259,63 +349,43 @@ public final class GitHubSession {
     }
 
     private Page send(String what, String method, URL url, byte[] body, boolean retryable) {
+        Effort in = effort != null ? effort : new Effort(RetryProgress.start(clock.instant()), true);
         int attempt = 0;
-        int rateLimitWaits = 0;
         while (true) {
             attempt++;
-            GitHubConnectorResponse response;
             try {
-                response = connector.send(request(method, url, body));
-            } catch (InterruptedIOException e) {
-                if (!(e instanceof java.net.SocketTimeoutException)) {
-                    // Interrupted: stop, do not retry.
-                    throw unreachable(what, attempt, e);
+                return sendOnce(what, method, url, body, attempt);
+            } catch (GitHubException e) {
+                if (!retryable) {
+                    throw e;
                 }
-                if (retryable && attempt < retryPolicy.maxAttempts()) {
-                    pause(retryPolicy.backoffAfter(attempt), what);
-                    continue;
-                }
-                throw unreachable(what, attempt, e);
-            } catch (IOException e) {
-                if (retryable && attempt < retryPolicy.maxAttempts()) {
-                    pause(retryPolicy.backoffAfter(attempt), what);
-                    continue;
-                }
-                throw unreachable(what, attempt, e);
+                retryOrThrow(in, what, e);
             }
-            try (response) {
-                int status = response.statusCode();
-                byte[] bytes = readBody(response);
-                if (status >= 200 && status < 300) {
-                    return new Page(parse(what, status, bytes), nextLink(response));
-                }
-                JsonNode error = tryParse(bytes);
-                Instant reset = rateLimitReset(response, error, status);
-                if (reset != null) {
-                    Duration wait = Duration.between(clock.instant(), reset);
-                    if (wait.isNegative()) {
-                        wait = Duration.ZERO;
-                    }
-                    if (rateLimitWaits == 0 && wait.compareTo(rateLimitWait) <= 0 && !rateLimitWait.isZero()) {
-                        rateLimitWaits++;
-                        attempt--;
-                        pause(wait.plusSeconds(1), what);
-                        continue;
-                    }
-                    throw failure(GitHubException.Kind.RATE_LIMITED, status, what, error, reset, null, attempt);
-                }
-                if (status >= 500 && retryable && attempt < retryPolicy.maxAttempts()) {
-                    pause(retryPolicy.backoffAfter(attempt), what);
-                    continue;
-                }
-                throw failure(kindOf(status), status, what, error, null, null, attempt);
-            } catch (IOException e) {
-                if (retryable && attempt < retryPolicy.maxAttempts()) {
-                    pause(retryPolicy.backoffAfter(attempt), what);
-                    continue;
-                }
-                throw unreachable(what, attempt, e);
+        }
+    }
+
+    /** One request: its page, or its failure classified (never retried here). */
+    private Page sendOnce(String what, String method, URL url, byte[] body, int attempt) {
+        GitHubConnectorResponse response;
+        try {
+            response = connector.send(request(method, url, body));
+        } catch (IOException e) {
+            throw unreachable(what, attempt, e);
+        }
+        try (response) {
+            int status = response.statusCode();
+            byte[] bytes = readBody(response);
+            if (status >= 200 && status < 300) {
+                return new Page(parse(what, status, bytes), nextLink(response));
             }
+            JsonNode error = tryParse(bytes);
+            Instant reset = rateLimitReset(response, error, status);
+            if (reset != null) {
+                throw failure(GitHubException.Kind.RATE_LIMITED, status, what, error, reset, null, attempt);
+            }
+            throw failure(kindOf(status), status, what, error, null, null, attempt);
+        } catch (IOException e) {
+            throw unreachable(what, attempt, e);
         }
     }
 
@@ -413,7 +483,11 @@ public final class GitHubSession {
         }
     }
 
-    /** Waits {@code duration} with this session's sleeper; an interruption becomes a GitHubException. */
+    /**
+     * Waits {@code duration} with this session's sleeper, in any mode: only for the brief waits right after the
+     * pull request was opened (GitHub's lists and follow-up calls catching up), which cannot be put off to a later
+     * attempt without losing what was just opened. An interruption becomes a GitHubException.
+     */
     void sleeperPause(Duration duration, String what) {
         pause(duration, what);
     }
@@ -499,9 +573,11 @@ public final class GitHubSession {
                     + "they need read access to the staging repository and 'Pull requests: write' on the upstream "
                     + "repository (classic token: 'public_repo' or 'repo' scope); an organization may also require "
                     + "SSO authorization of the token.";
-            case RATE_LIMITED -> "GitHub's rate limit stopped " + what + " (" + said + "); it resets at " + reset
-                    + ". Wait until then, allow the gate to wait for it, or use credentials with a higher limit "
-                    + "(a GitHub App installation).";
+            case RATE_LIMITED -> "GitHub's rate limit stopped " + what + " (" + said + "); it resets at "
+                    + reset.truncatedTo(ChronoUnit.SECONDS)
+                    + ", later than this run waits for (at most " + RetryProgress.Retry.seconds(rule.maxWait())
+                    + " in all). Wait until then, allow a longer wait (upstream-pr --max-wait), or use credentials "
+                    + "with a higher limit (a GitHub App installation).";
             case NOT_FOUND -> "Not found while " + what + " (" + said + "). Check the name; GitHub also answers 404 "
                     + "when the credentials cannot see a private repository.";
             case VALIDATION -> "GitHub refused " + what + " (" + said + ").";

@@ -16,13 +16,23 @@ import java.util.Optional;
  *
  * <p>{@link #open} sends the POST first: GitHub itself refuses a second open pull request for the same head
  * and base (422 "A pull request already exists"), and that answer is turned into a look-up of the existing one
- * ({@code created=false}). So the common path costs one request and the race is handled by the same code. A
- * POST without an answer (timeout, 5xx) is repeated only after a look-up confirmed that no pull request was
- * opened.
+ * ({@code created=false}). So the common path costs one request and the race is handled by the same code.
+ *
+ * <p>A POST that failed in passing (5xx, timeout, dropped connection, rate limit) is sent again when the session's
+ * {@link RetryRule} allows it, and never without a read in between that showed no pull request: the open pull
+ * requests for that head and base are listed first, and one found is the result. The effort's
+ * {@link RetryProgress} remembers how many POSTs were sent and whether one may have taken effect unseen, so the rule
+ * holds across attempts of a front end that does not block ({@link #attemptOpen}) and across a restart (a progress
+ * that came back from disk is read first, whatever it says).
  */
 public final class UpstreamPullRequests {
 
     private static final int FOLLOW_UP_ATTEMPTS = 3;
+    /**
+     * The first of the brief waits right after opening (or after a 422 "already exists"), while GitHub's list and
+     * the new pull request catch up; made in the thread in any mode, since they are seconds and cannot be put off
+     * without losing what was just opened.
+     */
     private static final Duration FOLLOW_UP_BACKOFF = Duration.ofSeconds(1);
 
     private final GitHubSession session;
@@ -58,7 +68,9 @@ public final class UpstreamPullRequests {
     }
 
     /**
-     * Opens the pull request, or returns the open one with the same head and base ({@code created=false}).
+     * Opens the pull request, or returns the open one with the same head and base ({@code created=false}), waiting
+     * where the session's {@link RetryRule} allows it. The whole call is one effort (bounded in all), unless the
+     * session already is one ({@link GitHubSession#retrying}), whose bound and record it then shares.
      *
      * <ul>
      *   <li>base not given: the upstream's default branch is read first;</li>
@@ -66,7 +78,9 @@ public final class UpstreamPullRequests {
      *       request is looked up (retried briefly while GitHub's list catches up) and returned;</li>
      *   <li>422 "Fork collab can't be granted" (the credentials cannot write to a cross-owner fork): sent once
      *       more without {@code maintainer_can_modify}, and the result says maintainers cannot push;</li>
-     *   <li>no answer or 5xx: looked up; repeated once only if no pull request was opened;</li>
+     *   <li>no answer or 5xx, or a rate limit: sent again after the rule's wait, and only once a read showed no
+     *       open pull request (one found is the result, {@code created=true} with a warning when a POST got no
+     *       clear answer);</li>
      *   <li>labels, reviewers and assignees are added afterwards, retried briefly while the new pull request is
      *       not yet visible; if they still fail, the pull request is returned with a warning (it exists; nothing
      *       is undone); assignees GitHub silently left out (no push access) are reported too.</li>
@@ -75,6 +89,24 @@ public final class UpstreamPullRequests {
      * @throws GitHubException with a message naming the repository, head and base and what to do
      */
     public UpstreamPullRequest open(PullRequestProposal proposal) {
+        return new UpstreamPullRequests(session.asEffort()).openInEffort(proposal);
+    }
+
+    /**
+     * One attempt of {@link #open} that never waits: where {@link #open} would wait before trying again (a 5xx
+     * answer, no answer, a rate limit, within the session's {@link RetryRule}), it throws {@link RetryLater}; call
+     * this again after {@link RetryLater#waitBefore()} with {@link RetryLater#progress()}.
+     *
+     * @param progress what earlier attempts did; {@link RetryProgress#start} (or {@code null}) for the first one
+     * @throws RetryLater to be tried again later, with the progress to go on from
+     * @throws GitHubException when it fails for good (or the rule's bound is reached)
+     */
+    public UpstreamPullRequest attemptOpen(PullRequestProposal proposal, RetryProgress progress) {
+        return new UpstreamPullRequests(session.retrying(progress != null ? progress
+                : RetryProgress.start(session.clock().instant()), false)).openInEffort(proposal);
+    }
+
+    private UpstreamPullRequest openInEffort(PullRequestProposal proposal) {
         String base = proposal.base() != null ? proposal.base() : defaultBranch(proposal.upstream());
         UpstreamPullRequest pr = create(proposal, base);
         List<String> warnings = new ArrayList<>(followUps(proposal, pr));
@@ -90,9 +122,20 @@ public final class UpstreamPullRequests {
         boolean maintainerCanModify = p.maintainerCanModify();
         List<String> warnings = new ArrayList<>();
         String what = "opening a pull request from " + p.head() + " into " + p.upstream() + ":" + base;
-        int ambiguousFailures = 0;
+        RetryProgress start = session.retryProgress().orElseThrow();
+        // The rule: no second POST without a read in between that shows no pull request; a progress that came back
+        // from disk may lack the POST sent just before a restart.
+        boolean readFirst = start.postsSent() > 0 || start.cameBack();
         while (true) {
+            if (readFirst) {
+                Optional<UpstreamPullRequest> found = findOpen(p.upstream(), p.head(), base);
+                if (found.isPresent()) {
+                    return foundAfterRetry(found.get(), warnings);
+                }
+            }
+            readFirst = true;
             try {
+                session.recordPost();
                 JsonNode created = session.post(what, p.upstream().apiPath() + "/pulls",
                         requestBody(p, base, maintainerCanModify));
                 return toPullRequest(p.upstream(), created, true, p.head(), base).withWarnings(warnings);
@@ -101,7 +144,9 @@ public final class UpstreamPullRequests {
                     return existingAfterRace(p, base, e).withWarnings(warnings);
                 }
                 if (e.validationSays("fork collab") && maintainerCanModify) {
+                    // A refusal GitHub answered: nothing was opened, so it is sent again at once.
                     maintainerCanModify = false;
+                    readFirst = false;
                     warnings.add("Maintainers of " + p.upstream() + " cannot push to " + p.head()
                             + ": GitHub refused to grant it with these credentials (" + String.join("; ", e.details())
                             + "). The pull request was opened without 'allow edits by maintainers'; enable it on "
@@ -109,21 +154,48 @@ public final class UpstreamPullRequests {
                     continue;
                 }
                 if (e.kind() == GitHubException.Kind.SERVER_ERROR || e.kind() == GitHubException.Kind.UNREACHABLE) {
+                    session.recordPostUnanswered();
+                }
+                try {
+                    session.retryOrThrow(what, e);
+                } catch (GitHubException notRetried) {
+                    if (RetryRule.interrupted(notRetried)) {
+                        throw notRetried;
+                    }
+                    if (!session.retryProgress().orElseThrow().postMayHaveTakenEffect()) {
+                        throw explain(notRetried, p, base);
+                    }
+                    // No more retries, but the POST may have opened it: one last read says whether it did.
                     Optional<UpstreamPullRequest> found = findOpen(p.upstream(), p.head(), base);
                     if (found.isPresent()) {
-                        warnings.add("The request opening the pull request got no clear answer (" + e.kind()
-                                + "), but " + found.get().url() + " is open now; it was most likely opened by it.");
-                        return found.get().asCreated(true).withWarnings(warnings);
+                        return foundAfterRetry(found.get(), warnings);
                     }
-                    ambiguousFailures++;
-                    if (ambiguousFailures < 2) {
-                        session.sleeperPause(FOLLOW_UP_BACKOFF, what);
-                        continue;
-                    }
+                    throw mayHaveOpened(p, base, notRetried);
                 }
-                throw explain(e, p, base);
             }
         }
+    }
+
+    /**
+     * The open pull request a read found after an earlier POST: this effort's own ({@code created}, with a warning
+     * that this cannot be proven) when a POST may have taken effect unseen, else another build's or run's.
+     */
+    private UpstreamPullRequest foundAfterRetry(UpstreamPullRequest found, List<String> warnings) {
+        if (!session.retryProgress().orElseThrow().postMayHaveTakenEffect()) {
+            return found.withWarnings(warnings);
+        }
+        List<String> all = new ArrayList<>(warnings);
+        all.add("The request opening the pull request got no clear answer, but " + found.url()
+                + " is open now; it was most likely opened by it.");
+        return found.asCreated(true).withWarnings(all);
+    }
+
+    /** The failure after the last POST when a read showed nothing: it says where to look before trying again. */
+    private static GitHubException mayHaveOpened(PullRequestProposal p, String base, GitHubException e) {
+        return new GitHubException(e.kind(), e.status(), e.getMessage() + " No pull request from " + p.head()
+                + " into " + p.upstream() + ":" + base + " is listed; if one appears at https://github.com/"
+                + p.upstream() + "/pulls, a new run finds it and opens no second one.",
+                e.rateLimitReset().orElse(null), e.details(), e);
     }
 
     private UpstreamPullRequest existingAfterRace(PullRequestProposal p, String base, GitHubException cause) {

@@ -36,7 +36,8 @@ class GateArtifactsTest {
                         "https://github.com/upstream-org/kvstore/pull/1347", true),
                 List.of("release 2.4.0 due in 3 days"),
                 List.of(new GateRecord.SpecEntry("005-fork-fix", ".chant/archive/005-fork-f/005-fork-fix.md",
-                        "completed")));
+                        "completed")),
+                GateRecord.Retries.none());
     }
 
     @Test

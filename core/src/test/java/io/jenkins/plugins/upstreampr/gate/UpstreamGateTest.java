@@ -11,6 +11,7 @@ import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_A;
 import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_B;
 import static io.jenkins.plugins.upstreampr.github.GitHubStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.jenkins.plugins.upstreampr.github.RetryLater;
+import io.jenkins.plugins.upstreampr.github.RetryProgress;
+import io.jenkins.plugins.upstreampr.github.RetryRule;
+import java.time.Duration;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +159,62 @@ class UpstreamGateTest {
         assertThat(record.get("specs")).hasSize(proposal.trail().specs().size());
         assertThat(Files.readString(artifacts.resolve("upstream-pr/pull-request.md")))
                 .startsWith("# Serialize concurrent writes\n\nEdited body");
+    }
+
+    @Test
+    void withoutBlockingTheSubmissionIsTriedOnEachTickAndTheRecordSaysWhatWasRetried() throws Exception {
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
+                .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
+        github.server.stubFor(post(urlPathEqualTo(PULLS)).inScenario("w").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(502, GitHubStub.error("Server Error"))).willSetStateTo("recovered"));
+        github.server.stubFor(post(urlPathEqualTo(PULLS)).inScenario("w").whenScenarioStateIs("recovered")
+                .willReturn(json(201, GitHubStub.createdPullRequest("upstream/project", 42, HEAD.toString(), "main",
+                        SHA_A, true))));
+        github.server.stubFor(get(urlPathEqualTo(PULLS)).willReturn(json(200,
+                GitHubStub.pullRequestList("upstream/project", 0, HEAD.toString(), "main"))));
+        UpstreamGate steps = new UpstreamGate(github.session().withRetryRule(RetryRule.afterDecision()), clock);
+        GateProposal proposal = steps.prepare(request(ExampleRepository.IMPLEMENTATION), tree);
+        GateDecision decision = approve("Serialize concurrent writes", List.of());
+
+        // tick 1: the POST answers 502; nothing is written, the step schedules the next tick
+        RetryLater later = catchThrowableOfType(RetryLater.class,
+                () -> steps.attemptSubmit(proposal, decision, artifacts, RetryProgress.start(GitHubStub.NOW)));
+        assertThat(later.waitBefore()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(artifacts.resolve("upstream-pr/gate-record.json")).doesNotExist();
+
+        // tick 2: the head is confirmed again, the list read shows nothing, the POST opens it
+        GateOutcome outcome = steps.attemptSubmit(proposal, decision, artifacts, later.progress());
+
+        assertThat(outcome.pullRequest()).hasValueSatisfying(pr -> assertThat(pr.created()).isTrue());
+        github.server.verify(2, postRequestedFor(urlPathEqualTo(PULLS)));
+        assertThat(github.sleeps).isEmpty();
+        JsonNode record = new ObjectMapper().readTree(artifacts.resolve("upstream-pr/gate-record.json").toFile());
+        assertThat(record.at("/retries/count").asInt()).isEqualTo(1);
+        assertThat(record.at("/retries/waitedSeconds").asDouble()).isEqualTo(5.0);
+        assertThat(record.at("/retries/pullRequestPosts").asInt()).isEqualTo(2);
+        assertThat(record.at("/retries/entries/0/reason").asText()).isEqualTo("HTTP 502");
+        assertThat(record.at("/retries/entries/0/what").asText())
+                .isEqualTo("opening a pull request from octo:fix/issue-1234 into upstream/project:main");
+    }
+
+    @Test
+    void aBlockingSubmissionWaitsOutASecondaryRateLimitOnTheHeadReadAndRecordsIt() throws Exception {
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+        GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION), tree);
+        github.server.stubFor(get(urlPathEqualTo(STAGING_PR)).inScenario("limit")
+                .whenScenarioStateIs(Scenario.STARTED).atPriority(0)
+                .willReturn(json(429, GitHubStub.error("You have exceeded a secondary rate limit."))
+                        .withHeader("Retry-After", "3")).willSetStateTo("over"));
+
+        GateOutcome outcome = gate().submit(proposal, approve("Fix", List.of()), artifacts);
+
+        assertThat(outcome.pullRequest()).isPresent();
+        assertThat(github.sleeps).containsExactly(Duration.ofSeconds(4));
+        assertThat(outcome.record().retries().entries()).singleElement()
+                .satisfies(r -> assertThat(r.reason()).startsWith("rate limit (HTTP 429)"));
+        assertThat(outcome.record().retries().pullRequestPosts()).isEqualTo(1);
     }
 
     /**

@@ -94,7 +94,7 @@ class GitHubErrorsTest {
                 .willReturn(json(200, pullRequest("octo", "fork", 7, "fix", SHA_A))));
 
         PullRequestRef ok = PullRequestRef.parse("octo/fork#7");
-        StagingCheck.Head head = new StagingCheck(github.session().withRateLimitWait(Duration.ofMinutes(5)))
+        StagingCheck.Head head = new StagingCheck(github.session().withMaxWait(Duration.ofMinutes(5)))
                 .readHead(ok);
 
         assertThat(head.sha()).isEqualTo(SHA_A);
@@ -107,7 +107,7 @@ class GitHubErrorsTest {
                 .withHeader("Retry-After", "3600")));
 
         GitHubException e = catchThrowableOfType(GitHubException.class, () -> new StagingCheck(
-                github.session().withRateLimitWait(Duration.ofMinutes(5))).check(STAGING, StagingPolicy.defaults()));
+                github.session().withMaxWait(Duration.ofMinutes(5))).check(STAGING, StagingPolicy.defaults()));
 
         assertThat(e.kind()).isEqualTo(GitHubException.Kind.RATE_LIMITED);
         assertThat(e.rateLimitReset()).contains(NOW.plusSeconds(3600));

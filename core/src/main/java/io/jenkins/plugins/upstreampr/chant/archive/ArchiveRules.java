@@ -150,8 +150,39 @@ final class ArchiveRules implements AutoCloseable {
             found.add(noFolderProblem(id.value()));
         } else {
             destinationProblem(spec.path(), destination).ifPresent(found::add);
+            linkProblem(spec.path(), destination).ifPresent(found::add);
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * Why the spec at {@code from} cannot be moved to {@code destination} as it is: it is a symbolic link whose
+     * relative target would no longer lead to the same file from the archive folder (one level deeper), so the
+     * archived spec would be a dangling link. chant moves the link as it is; refusing keeps the spec readable, and
+     * nothing moves.
+     */
+    Optional<String> linkProblem(String from, String destination) {
+        Path source = tree.root().resolve(from);
+        if (!Files.isSymbolicLink(source)) {
+            return Optional.empty();
+        }
+        try {
+            Path target = Files.readSymbolicLink(source);
+            Path real = source.toRealPath();
+            Path moved = tree.root().resolve(destination).getParent().resolve(target).normalize();
+            if (target.isAbsolute() || Files.exists(moved) && moved.toRealPath().equals(real)) {
+                return Optional.empty();
+            }
+            String shown = tree.root().toRealPath().relativize(real).toString()
+                    .replace(java.io.File.separatorChar, '/');
+            return Optional.of(from + " is a symbolic link to " + shown + " (" + target + "); moved to "
+                    + destination + " it would no longer lead there: replace the link by the file itself (cp "
+                    + "--remove-destination " + shown + " " + from + "), or by a link that is absolute, then archive"
+                    + " again");
+        } catch (IOException e) {
+            return Optional.of(from + " is a symbolic link that cannot be followed (" + e.getClass().getSimpleName()
+                    + "): replace it by the file itself, then archive again");
+        }
     }
 
     static String noFolderProblem(String id) {

@@ -110,6 +110,52 @@ class SpecArchiveGitTest {
     }
 
     @Test
+    void aSpecLinkedFromOutsideChantIsRefusedWithTheWholeBatchUntilItIsAFile() throws IOException {
+        GitCli[] git = new GitCli[1];
+        Path root = repo(git);
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("docs/spec.md"), spec("completed", ""));
+        Path link = root.resolve(".chant/specs/2026-03-01-002-lnk.md");
+        Files.createSymbolicLink(link, Path.of("../../docs/spec.md"));
+        git[0].commitAll("a spec kept in docs/, linked into .chant/specs/");
+        Map<String, String> before = TreeSnapshot.of(root);
+        List<String> indexBefore = git[0].status();
+
+        assertThatThrownBy(() -> archive(root, ArchiveOptions.DEFAULTS, SPEC, "2026-03-01-002-lnk"))
+                .isInstanceOf(Refusal.class)
+                .hasMessageContaining(".chant/specs/2026-03-01-002-lnk.md is a symbolic link to docs/spec.md "
+                        + "(../../docs/spec.md)")
+                .hasMessageContaining("it would no longer lead there")
+                .hasMessageContaining("cp --remove-destination docs/spec.md .chant/specs/2026-03-01-002-lnk.md");
+        assertThat(TreeSnapshot.of(root)).as("all or nothing: the other spec did not move either").isEqualTo(before);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(git[0].status()).isEqualTo(indexBefore);
+
+        // The remedy the message names: the file itself in place of the link.
+        Files.delete(link);
+        Files.copy(root.resolve("docs/spec.md"), link);
+        git[0].commitAll("the spec itself in .chant/specs/");
+        assertThat(archive(root, ArchiveOptions.DEFAULTS, SPEC, "2026-03-01-002-lnk").archived()).hasSize(2);
+        assertThat(root.resolve(".chant/archive/2026-03-01/2026-03-01-002-lnk.md")).isRegularFile();
+    }
+
+    @Test
+    void aSpecLinkedAbsolutelyStillLeadsToItsFileOnceArchived() throws IOException {
+        GitCli[] git = new GitCli[1];
+        Path root = repo(git);
+        Files.createDirectories(root.resolve("docs"));
+        Path file = Files.writeString(root.resolve("docs/spec.md"), spec("completed", ""));
+        Files.createSymbolicLink(root.resolve(".chant/specs/2026-03-01-002-lnk.md"), file.toAbsolutePath());
+        git[0].commitAll("an absolute link");
+
+        archive(root, ArchiveOptions.DEFAULTS, "2026-03-01-002-lnk");
+
+        Path archived = root.resolve(".chant/archive/2026-03-01/2026-03-01-002-lnk.md");
+        assertThat(Files.isSymbolicLink(archived)).isTrue();
+        assertThat(archived.toRealPath()).isEqualTo(file.toRealPath());
+    }
+
+    @Test
     void unmergedWorkBranchRefusesUntilMergedOrForced() throws IOException {
         GitCli[] git = new GitCli[1];
         Path root = repo(git);
