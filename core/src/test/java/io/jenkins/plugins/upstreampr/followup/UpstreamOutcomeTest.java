@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.upstreampr.chant.ChantException;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,18 @@ class UpstreamOutcomeTest {
 
     static final String URL = "https://github.com/upstream-org/kvstore/pull/1347";
     static final PullRequestRef PR = PullRequestRef.parse("upstream-org/kvstore#1347");
+
+    @Test
+    void anOutcomeSurvivesJavaSerializationAsItIsSentToAnAgent() throws Exception {
+        UpstreamOutcome merged = UpstreamOutcome.merged(PR, URL);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(merged);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(merged);
+        }
+    }
 
     @Test
     void aMergedPullRequest() {
