@@ -8,4 +8,8 @@ public abstract class Computer {
     }
 
     public static final ExecutorService threadPoolForRemoting = null;
+
+    public final int countBusy() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
 }

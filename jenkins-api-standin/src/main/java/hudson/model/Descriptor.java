@@ -8,4 +8,10 @@ public abstract class Descriptor<T extends Describable<T>> {
     public String getDisplayName() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
+
+    public static final class FormException extends Exception {
+        public FormException(String message, String formField) {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
+    }
 }

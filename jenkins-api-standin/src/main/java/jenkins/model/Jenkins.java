@@ -1,6 +1,14 @@
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.FilePath;
+import hudson.model.Computer;
+import hudson.model.Item;
+import hudson.model.TopLevelItem;
+import hudson.security.AuthorizationStrategy;
+import hudson.security.SecurityRealm;
+import java.io.IOException;
 import hudson.security.Permission;
 
 public class Jenkins {
@@ -17,4 +25,30 @@ public class Jenkins {
     }
 
     public static final Permission ADMINISTER = null;
+
+    public static final Permission READ = null;
+
+    public void setSecurityRealm(@CheckForNull SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public void setAuthorizationStrategy(@CheckForNull AuthorizationStrategy a) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public FilePath getWorkspaceFor(TopLevelItem item) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public final Computer toComputer() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
 }

@@ -8,11 +8,12 @@ import java.util.Objects;
  *
  * @param repository the repository holding the pull request
  * @param number the pull request number (positive)
+ *
+ * <p>Serializable: the Jenkins plugin sends it to an agent inside the outcome of an after-merge archive.
  */
 public record PullRequestRef(RepositoryName repository, int number) implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
 
     public PullRequestRef {
         Objects.requireNonNull(repository, "repository");

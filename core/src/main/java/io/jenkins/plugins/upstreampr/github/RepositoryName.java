@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
  *
  * @param owner user or organization login
  * @param name repository name
+ *
+ * <p>Serializable: the Jenkins plugin sends it to an agent inside the outcome of an after-merge archive.
  */
 public record RepositoryName(String owner, String name) implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
 
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");

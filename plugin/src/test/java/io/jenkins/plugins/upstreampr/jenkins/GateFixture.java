@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -144,11 +145,78 @@ final class GateFixture implements AutoCloseable {
                 + " decision=${pr.decision}\"\n";
     }
 
-    /** The gate's input step of {@code run}, once the run pauses on it. */
+    /**
+     * How long a test waits for a state Jenkins reaches on its own before it fails. Under {@code @WithJenkins} and
+     * {@code JenkinsSessionExtension} no test timeout applies (plugin/JENKINS-BEHAVIOUR.md), so every wait is bounded
+     * here instead.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    /**
+     * The gate's input step of {@code run}, once the run pauses on it: the {@link InputAction} of the run holds an
+     * execution with the id {@link #INPUT_ID}. {@code InputStepExecution.start()} registers it there
+     * ({@code InputAction.add}) before it prints anything; with parameters it prints only "Input requested", never the
+     * prompt's message (plugin/JENKINS-BEHAVIOUR.md). Fails once the run ends or {@link #PATIENCE} has passed without
+     * a prompt.
+     */
     static InputStepExecution waitForPrompt(JenkinsRule r, WorkflowRun run) throws Exception {
-        r.waitForMessage("Open a pull request on upstream/project", run);
-        InputAction prompt = run.getAction(InputAction.class);
-        return prompt.getExecution(INPUT_ID);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            InputAction prompts = run.getAction(InputAction.class);
+            InputStepExecution prompt = prompts == null ? null : prompts.getExecution(INPUT_ID);
+            if (prompt != null) {
+                return prompt;
+            }
+            if (!run.isBuilding()) {
+                throw new AssertionError(run + " ended (" + run.getResult() + ") without pausing on input '" + INPUT_ID
+                        + "'; log:\n" + JenkinsRule.getLog(run));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(run + " did not pause on input '" + INPUT_ID + "' within " + PATIENCE
+                        + "; log so far:\n" + JenkinsRule.getLog(run));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Waits until the log of {@code run} holds {@code text}, which the plugin prints (its Messages) while the run goes
+     * on. Unlike {@code JenkinsRule.waitForMessage}, which waits as long as the log is still being written, it fails
+     * once the run ended without it or {@link #PATIENCE} has passed.
+     */
+    static void waitForLog(WorkflowRun run, String text) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!JenkinsRule.getLog(run).contains(text)) {
+            if (!run.isLogUpdated() && !JenkinsRule.getLog(run).contains(text)) {
+                throw new AssertionError(run + " ended without printing '" + text + "'; log:\n" + JenkinsRule.getLog(run));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(run + " did not print '" + text + "' within " + PATIENCE + "; log so far:\n"
+                        + JenkinsRule.getLog(run));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * {@code run}, once it has ended: its log is complete ({@code Run.isLogUpdated()} false, what
+     * {@code JenkinsRule.waitForCompletion} waits for). Fails once {@link #PATIENCE} has passed.
+     */
+    static WorkflowRun ended(WorkflowRun run) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (run.isLogUpdated()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(run + " did not end within " + PATIENCE + "; log so far:\n"
+                        + JenkinsRule.getLog(run));
+            }
+            Thread.sleep(100);
+        }
+        return run;
+    }
+
+    /** A new build of {@code job}, once it has ended; fails once {@link #PATIENCE} has passed. */
+    static WorkflowRun build(WorkflowJob job) throws Exception {
+        return ended(job.scheduleBuild2(0).waitForStart());
     }
 
     /**

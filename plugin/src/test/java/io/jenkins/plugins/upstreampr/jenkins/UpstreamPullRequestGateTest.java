@@ -76,7 +76,7 @@ class UpstreamPullRequestGateTest {
 
         assertEquals(200, GateFixture.answer(r, run, "alice", GateFixture.approval("Serialize concurrent writes")));
 
-        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        r.assertBuildStatusSuccess(GateFixture.ended(run));
         r.assertLogContains("gate result: number=42 url=" + PR_URL + " created=true decision=approve", run);
         r.assertLogContains("Opened upstream pull request " + PR_URL, run);
         fixture.github.server.verify(1, postRequestedFor(urlPathEqualTo(PULLS)).withRequestBody(equalToJson(
@@ -117,7 +117,7 @@ class UpstreamPullRequestGateTest {
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         GateFixture.waitForPrompt(r, run);
         GateFixture.answer(r, run, "alice", GateFixture.approval("Fix"));
-        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        r.assertBuildStatusSuccess(GateFixture.ended(run));
 
         fixture.github.server.verify(getRequestedFor(urlPathEqualTo(STAGING_PR))
                 .withHeader("Authorization", equalTo("token " + GitHubStub.TOKEN)));
@@ -140,7 +140,7 @@ class UpstreamPullRequestGateTest {
         GateFixture.answer(r, run, "alice", Map.of("decision", "reject", "title", "Fix", "body", "", "draft", false,
                 "overrides", "", "reason", "upstream prefers another locking design"));
 
-        r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(run));
+        r.assertBuildStatus(Result.FAILURE, GateFixture.ended(run));
         r.assertLogContains("rejected by alice: upstream prefers another locking design", run);
         fixture.github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
         JsonNode record = GateFixture.gateRecord(run);
@@ -161,7 +161,7 @@ class UpstreamPullRequestGateTest {
         GateFixture.answer(r, run, "alice", Map.of("decision", "defer", "title", "Fix", "body", "", "draft", false,
                 "overrides", "", "reason", "after the 2.4 release"));
 
-        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        r.assertBuildStatusSuccess(GateFixture.ended(run));
         r.assertLogContains("gate result: number=null url=null created=false decision=defer", run);
         r.assertLogContains("deferred by alice: after the 2.4 release", run);
         fixture.github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
@@ -175,7 +175,7 @@ class UpstreamPullRequestGateTest {
         fixture.stubUpstream();
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
 
-        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, GateFixture.build(job));
 
         r.assertLogContains("Staging CI of octo/fork#7 is not green at " + GitHubStub.SHA_A + ", nobody was asked",
                 run);
@@ -212,7 +212,7 @@ class UpstreamPullRequestGateTest {
         assertTrue(pending >= 0 && green > pending, log);
         GateFixture.answer(r, run, "alice", Map.of("decision", "defer", "title", "Fix", "body", "", "draft", false,
                 "overrides", "", "reason", "not today"));
-        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        r.assertBuildStatusSuccess(GateFixture.ended(run));
     }
 
     @Test
@@ -230,7 +230,7 @@ class UpstreamPullRequestGateTest {
         fixture.github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
 
         GateFixture.answer(r, run, "alice", GateFixture.approval("Fix by alice"));
-        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        r.assertBuildStatusSuccess(GateFixture.ended(run));
         assertEquals("alice", GateFixture.gateRecord(run).get("decidedBy").asText());
         assertEquals("Fix by alice", GateFixture.gateRecord(run).get("title").asText());
     }
@@ -243,14 +243,14 @@ class UpstreamPullRequestGateTest {
         WorkflowRun first = job.scheduleBuild2(0).waitForStart();
         GateFixture.waitForPrompt(r, first);
         GateFixture.answer(r, first, "alice", GateFixture.approval("Fix"));
-        r.assertBuildStatusSuccess(r.waitForCompletion(first));
+        r.assertBuildStatusSuccess(GateFixture.ended(first));
 
         ReplayAction replay = first.getAction(ReplayAction.class);
         WorkflowRun second = (WorkflowRun) replay.run(replay.getOriginalScript(), Map.of()).waitForStart();
         GateFixture.waitForPrompt(r, second);
         GateFixture.answer(r, second, "alice", GateFixture.approval("Fix"));
 
-        r.assertBuildStatusSuccess(r.waitForCompletion(second));
+        r.assertBuildStatusSuccess(GateFixture.ended(second));
         r.assertLogContains("gate result: number=42 url=" + PR_URL + " created=false decision=approve", second);
         r.assertLogContains("already exists for this head and base; not opening another", second);
         assertFalse(second.getAction(UpstreamPullRequestAction.class).isCreated());
@@ -275,7 +275,7 @@ class UpstreamPullRequestGateTest {
                 + "    expectedSha: p.sha, title: p.title, body: p.body, approver: 'release-bot')\n"
                 + "echo \"opened ${pr.url}\"\n");
 
-        WorkflowRun run = r.buildAndAssertSuccess(job);
+        WorkflowRun run = r.assertBuildStatusSuccess(GateFixture.build(job));
 
         r.assertLogContains("verdict=green sha=" + GitHubStub.SHA_A + " blocks=[]", run);
         r.assertLogContains("opened " + PR_URL, run);
@@ -298,14 +298,14 @@ class UpstreamPullRequestGateTest {
                 + "    freezes: args.freezes, expectedSha: p.sha, title: p.title, body: p.body, approver: 'alice'%s)\n";
         WorkflowJob refused = GateFixture.job(r, "refused", String.format(gate, ""));
 
-        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, refused.scheduleBuild2(0));
+        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, GateFixture.build(refused));
         r.assertLogContains("blocks=[freeze]", run);
         r.assertLogContains("The upstream repository is in a declared freeze", run);
         fixture.github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
 
         WorkflowJob overridden = GateFixture.job(r, "overridden",
                 String.format(gate, ", overrides: 'freeze', reason: 'security fix, release manager agreed'"));
-        WorkflowRun opened = r.buildAndAssertSuccess(overridden);
+        WorkflowRun opened = r.assertBuildStatusSuccess(GateFixture.build(overridden));
         JsonNode record = GateFixture.gateRecord(opened);
         assertEquals("freeze", record.at("/overrides/0/check").asText());
         assertEquals("security fix, release manager agreed", record.at("/overrides/0/reason").asText());
@@ -329,7 +329,7 @@ class UpstreamPullRequestGateTest {
         GateFixture.answer(r, refused, "alice", GateFixture.approval("Fix"));
 
         // the create step got the label through p.create and judged the freeze as the preflight did
-        r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(refused));
+        r.assertBuildStatus(Result.FAILURE, GateFixture.ended(refused));
         r.assertLogContains("The upstream repository is in a declared freeze", refused);
         fixture.github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
 
@@ -338,7 +338,7 @@ class UpstreamPullRequestGateTest {
         GateFixture.answer(r, opened, "alice", Map.of("decision", "approve", "title", "Fix", "body", "",
                 "draft", false, "overrides", "freeze", "reason", "security fix, release manager agreed"));
 
-        r.assertBuildStatusSuccess(r.waitForCompletion(opened));
+        r.assertBuildStatusSuccess(GateFixture.ended(opened));
         JsonNode record = GateFixture.gateRecord(opened);
         assertEquals("freeze", record.at("/overrides/0/check").asText());
         assertEquals("security fix, release manager agreed", record.at("/overrides/0/reason").asText());

@@ -48,7 +48,7 @@ class UpstreamPullRequestRestartTest {
 
             assertEquals(200, GateFixture.answer(r, run, "alice", GateFixture.approval("Serialize writes")));
 
-            r.assertBuildStatusSuccess(r.waitForCompletion(run));
+            r.assertBuildStatusSuccess(GateFixture.ended(run));
             r.assertLogContains("gate result: number=42 url=" + PR_URL + " created=true decision=approve", run);
             assertEquals("alice", GateFixture.gateRecord(run).get("decidedBy").asText());
             fixture.github.server.verify(1, postRequestedFor(urlPathEqualTo(PULLS)));

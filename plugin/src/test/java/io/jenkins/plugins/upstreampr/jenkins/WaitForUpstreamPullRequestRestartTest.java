@@ -40,7 +40,7 @@ class WaitForUpstreamPullRequestRestartTest {
         sessions.then(r -> {
             GateFixture.addCredentials();
             WorkflowRun run = WaitForUpstreamPullRequestTest.job(r, github, "").scheduleBuild2(0).waitForStart();
-            r.waitForMessage("[upstream-pr] Watching up/project#42 open", run);
+            GateFixture.waitForLog(run, "[upstream-pr] Watching up/project#42 open");
             assertEquals(0, r.jenkins.toComputer().countBusy(), "no executor is held while waiting");
         });
         // while the controller is down: a review, then the merge
@@ -52,7 +52,7 @@ class WaitForUpstreamPullRequestRestartTest {
             WorkflowRun run = r.jenkins.getItemByFullName("wait", WorkflowJob.class).getBuildByNumber(1);
             assertTrue(run.isBuilding() || run.getResult() != null, "the build was resumed");
 
-            r.assertBuildStatusSuccess(r.waitForCompletion(run));
+            r.assertBuildStatusSuccess(GateFixture.ended(run));
             r.assertLogContains("[upstream-pr] Watching up/project#42 again after a restart of the controller.", run);
             r.assertLogContains("[upstream-pr] bob approved on up/project#42 at 6dcb09b5b578 (the head).", run);
             r.assertLogNotContains("alice commented", run);

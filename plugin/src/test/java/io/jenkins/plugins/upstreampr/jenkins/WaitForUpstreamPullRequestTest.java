@@ -64,7 +64,7 @@ class WaitForUpstreamPullRequestTest {
         world.closedBy = "maintainer";
         world.publish();
 
-        WorkflowRun run = r.buildAndAssertSuccess(job(r, github, ""));
+        WorkflowRun run = r.assertBuildStatusSuccess(GateFixture.build(job(r, github, "")));
 
         r.assertLogContains("[upstream-pr] Watching up/project#42 merged", run);
         r.assertLogContains("[upstream-pr] up/project#42 was merged by maintainer (merge commit e5bd3914e2e5).", run);
@@ -82,7 +82,7 @@ class WaitForUpstreamPullRequestTest {
         world.closedBy = "maintainer";
         world.publish();
 
-        WorkflowRun run = r.buildAndAssertSuccess(job(r, github, ", until: 'merged'"));
+        WorkflowRun run = r.assertBuildStatusSuccess(GateFixture.build(job(r, github, ", until: 'merged'")));
 
         r.assertLogContains("[upstream-pr] up/project#42 was closed without merge by maintainer. Closing comment from "
                 + "maintainer: We fixed this differently in #50, closing.", run);
@@ -97,7 +97,7 @@ class WaitForUpstreamPullRequestTest {
     void changesAreWrittenToTheLogAsTheyAreSeenUntilTheMerge() throws Exception {
         world.publish();
         WorkflowRun run = job(r, github, "").scheduleBuild2(0).waitForStart();
-        r.waitForMessage("[upstream-pr] Watching up/project#42 open", run);
+        GateFixture.waitForLog(run, "[upstream-pr] Watching up/project#42 open");
         assertEquals(0, r.jenkins.toComputer().countBusy(), "no executor is held while waiting");
 
         world.review("bob", "APPROVED", "Looks good.", NOW.plusSeconds(10))
@@ -106,7 +106,7 @@ class WaitForUpstreamPullRequestTest {
         world.merged = true;
         world.publish();
 
-        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        r.assertBuildStatusSuccess(GateFixture.ended(run));
         r.assertLogContains("[upstream-pr] bob approved on up/project#42 at 6dcb09b5b578 (the head): bob (review): "
                 + "Looks good.", run);
         r.assertLogContains("[upstream-pr] Review decision on up/project#42 changed from review required to approved.",
@@ -121,7 +121,7 @@ class WaitForUpstreamPullRequestTest {
     void theTimeoutEndsTheWaitWithoutFailingTheStep() throws Exception {
         world.publish();
 
-        WorkflowRun run = r.buildAndAssertSuccess(job(r, github, ", timeoutMinutes: 1"));
+        WorkflowRun run = r.assertBuildStatusSuccess(GateFixture.build(job(r, github, ", timeoutMinutes: 1")));
 
         r.assertLogContains("[upstream-pr] Stopped watching up/project#42 after PT1M without it being merged; last "
                 + "seen: up/project#42 open", run);
@@ -133,7 +133,7 @@ class WaitForUpstreamPullRequestTest {
     void badArgumentsFailAtOnceNamingTheArgument() throws Exception {
         WorkflowJob job = job(r, github, ", until: 'approved'");
 
-        WorkflowRun run = r.buildAndAssertStatus(hudson.model.Result.FAILURE, job);
+        WorkflowRun run = r.assertBuildStatus(hudson.model.Result.FAILURE, GateFixture.build(job));
 
         r.assertLogContains("waitForUpstreamPullRequest: until is 'approved': use merged (the default), closed (merged "
                 + "or closed without merge) or review (the next review submitted)", run);

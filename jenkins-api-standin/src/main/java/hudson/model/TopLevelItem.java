@@ -1,0 +1,4 @@
+package hudson.model;
+
+/** Stand-in of {@code hudson.model.TopLevelItem} (jenkins core): what {@code JenkinsRule.createProject} makes. */
+public interface TopLevelItem extends Item {}
