@@ -68,7 +68,11 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         try {
             lookAtStaging();
         } catch (Exception | Error e) {
-            OpenGatesAction.close(getContext().get(Run.class), step().getId());
+            try {
+                OpenGatesAction.close(getContext().get(Run.class), step().getId());
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }
