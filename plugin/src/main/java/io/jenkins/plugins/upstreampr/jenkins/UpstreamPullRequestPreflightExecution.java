@@ -144,6 +144,9 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         }
         looks++;
         saveState();
+        if (isStopped()) {
+            return;
+        }
         listener.getLogger().println(Messages.Preflight_Pending(arguments.staging(), verdict.sha(), pending,
                 delay.toSeconds()));
         lookAgainAfter(delay);

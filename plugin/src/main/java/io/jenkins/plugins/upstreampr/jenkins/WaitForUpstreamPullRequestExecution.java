@@ -100,6 +100,9 @@ final class WaitForUpstreamPullRequestExecution extends BackgroundStepExecution 
         }
         progress = turn.progress();
         saveState();
+        if (isStopped()) {
+            return;
+        }
         for (WatchEvent event : turn.events()) {
             listener.getLogger().println(Messages.Wait_Event(event.message()));
         }
