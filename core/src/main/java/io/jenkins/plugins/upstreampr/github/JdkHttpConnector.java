@@ -62,8 +62,17 @@ public final class JdkHttpConnector implements GitHubConnector {
         return new JdkHttpConnector(builder, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
+    /**
+     * Sends {@code request}, unless the calling thread was interrupted: then nothing is sent and an
+     * {@link InterruptedIOException} is thrown ({@code HttpClient.send} would hand the request to its own threads
+     * before it noticed the interruption). This is how a Jenkins step that was aborted, whose look is interrupted,
+     * sends nothing more.
+     */
     @Override
     public GitHubConnectorResponse send(GitHubConnectorRequest request) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("Interrupted before calling " + request.url());
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder().timeout(requestTimeout);
         try {
             builder.uri(request.url().toURI());

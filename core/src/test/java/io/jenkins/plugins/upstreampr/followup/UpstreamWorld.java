@@ -59,6 +59,8 @@ public final class UpstreamWorld {
     public final Map<String, String[]> stagingRuns = new HashMap<>();
     // the staging pull request
     public String stagingSha = GitHubStub.SHA_A;
+    // how slowly every answer comes (milliseconds), from the next publish(): a look then stays in progress that long
+    public int answerDelayMillis;
 
     private final Map<String, List<StubMapping>> stubs = new LinkedHashMap<>();
     private long nextId = 1000;
@@ -146,9 +148,10 @@ public final class UpstreamWorld {
         }
         List<StubMapping> mappings = new ArrayList<>();
         mappings.add(github.server.stubFor(get(urlPathEqualTo(path)).withHeader("If-None-Match", equalTo(etag))
-                .atPriority(2).willReturn(aResponse().withStatus(304).withHeader("ETag", etag))));
+                .atPriority(2).willReturn(aResponse().withStatus(304).withHeader("ETag", etag)
+                        .withFixedDelay(answerDelayMillis))));
         mappings.add(github.server.stubFor(get(urlPathEqualTo(path)).atPriority(3)
-                .willReturn(GitHubStub.json(200, body, etag))));
+                .willReturn(GitHubStub.json(200, body, etag).withFixedDelay(answerDelayMillis))));
         stubs.put(path, mappings);
     }
 

@@ -35,7 +35,8 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
 
     private final String spec;
     private final String dir;
-    private boolean copied;
+    /** Whether {@code .chant/} was copied to the controller; changed on the pool thread and saved. */
+    private volatile boolean copied;
     private final boolean move;
     private final boolean commit;
     private final boolean push;
@@ -89,6 +90,7 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
                 ControllerChantCopy.refresh(run, workspace, dir, spec.strip(), listener);
             }
             copied = true;
+            saveState();
         }
         Path repository = ControllerChantCopy.existing(run).repositoryRoot();
         SpecTrail trail = ChantSpecs.trail(ChantSpecs.read(repository), spec.strip());

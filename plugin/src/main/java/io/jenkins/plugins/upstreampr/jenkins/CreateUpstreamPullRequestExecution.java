@@ -42,7 +42,10 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
     private static final long serialVersionUID = 3L;
     static final String FUNCTION = "createUpstreamPullRequest";
 
-    /** When the decision was taken: the step's start, kept across a restart. */
+    /**
+     * When the decision was taken: the step's start, kept across a restart. Set in {@link #prepare()} on the CPS VM
+     * thread, so it is saved with the program when that thread's turn ends; nothing else here changes on a pool thread.
+     */
     private long decidedAtMillis;
 
     CreateUpstreamPullRequestExecution(CreateUpstreamPullRequestStep step, StepContext context) {
@@ -62,6 +65,7 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
 
     @Override
     protected void prepare() throws Exception {
+        OpenGatesAction.close(getContext().get(Run.class), step().getId());
         decidedAtMillis = System.currentTimeMillis();
         GateDecision gate = gateDecision();
         request();

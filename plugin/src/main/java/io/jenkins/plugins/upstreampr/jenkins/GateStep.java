@@ -1,14 +1,16 @@
 package io.jenkins.plugins.upstreampr.jenkins;
 
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
+import io.jenkins.plugins.upstreampr.jenkins.params.OpenGates;
 import io.jenkins.plugins.upstreampr.jenkins.params.TimingArguments;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The parameters {@code upstreamPullRequestPreflight} and {@code createUpstreamPullRequest} share: what to propose
  * ({@code upstream}, {@code head}, {@code staging}, {@code spec}) and the gate's policy ({@code base},
- * {@code requiredChecks}, {@code allowNoChecks}, the timing parameters, {@code assignees}), plus {@code draft}. The
- * one-liner passes the preflight's values on to the create step ({@code p.create}), so both judge alike.
+ * {@code requiredChecks}, {@code allowNoChecks}, the timing parameters, {@code assignees}), plus {@code draft} and the
+ * gate's input {@code id}. The one-liner passes the preflight's values on to the create step ({@code p.create}), so
+ * both judge alike and the create step closes the gate the preflight opened.
  */
 abstract class GateStep extends StagingChecksStep {
 
@@ -25,6 +27,7 @@ abstract class GateStep extends StagingChecksStep {
     private int milestoneDays;
     private String assignees = "";
     private boolean draft;
+    private String id = OpenGates.DEFAULT_ID;
 
     GateStep(String upstream, String head, String staging, String spec) {
         this.upstream = trim(upstream);
@@ -120,6 +123,21 @@ abstract class GateStep extends StagingChecksStep {
     @DataBoundSetter
     public void setDraft(boolean draft) {
         this.draft = draft;
+    }
+
+    /** The gate's input id, as the input step stores it ({@link OpenGates#normalize}). */
+    public String getId() {
+        return OpenGates.normalize(id);
+    }
+
+    /**
+     * The id of the gate's input prompt ({@code input/ID/proceed}); default {@value OpenGates#DEFAULT_ID}. Two gates
+     * open at the same time in one build need different ids ({@link OpenGates}); the create step closes the gate
+     * with its id.
+     */
+    @DataBoundSetter
+    public void setId(String id) {
+        this.id = OpenGates.normalize(id);
     }
 
     /** These parameters as the Jenkins-free {@link GateArguments} of the step named {@code function}. */

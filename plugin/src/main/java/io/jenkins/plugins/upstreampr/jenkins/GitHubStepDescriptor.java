@@ -29,9 +29,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The descriptor of a {@link GitHubStep}: the Snippet Generator's {@code credentialsId} and {@code apiUri} fields,
  * shared by every step of the plugin. It offers github.com's API URL and the GitHub Enterprise endpoints configured
- * for github-branch-source, lists only the credentials the current user may see (and only to users who may configure
- * the job), and checks the chosen credentials the way github-branch-source does. Every step runs with a run and a
- * listener.
+ * for github-branch-source, lists the credentials only to users who may pick them ({@link #mayListCredentials}), and
+ * checks the chosen credentials the way github-branch-source does. Every step runs with a run and a listener.
  *
  * <p>Public (unlike the steps' base classes) because Stapler dispatches these web methods by reflection and reads
  * their {@code @QueryParameter} names from the class that declares them.
@@ -63,7 +62,7 @@ public abstract class GitHubStepDescriptor extends StepDescriptor {
             @QueryParameter String credentialsId) {
         StandardListBoxModel result = new StandardListBoxModel();
         String current = credentialsId == null ? "" : credentialsId;
-        if (!mayConfigure(item) && (item == null || !item.hasPermission(CredentialsProvider.USE_ITEM))) {
+        if (!mayListCredentials(item)) {
             return result.includeCurrentValue(current);
         }
         result.includeEmptyValue()
@@ -79,7 +78,7 @@ public abstract class GitHubStepDescriptor extends StepDescriptor {
     @POST
     public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String apiUri,
             @QueryParameter String upstream, @QueryParameter String value) {
-        if (!mayConfigure(item)) {
+        if (!mayListCredentials(item)) {
             return FormValidation.ok();
         }
         if (value == null || value.isBlank()) {
@@ -114,8 +113,17 @@ public abstract class GitHubStepDescriptor extends StepDescriptor {
         }
     }
 
-    private static boolean mayConfigure(@CheckForNull Item item) {
-        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+    /**
+     * Whether the current user may see the credentials list (and their check) for {@code item}: the credentials
+     * plugin's consumer guide (docs/consumer.adoc, "doFillXYZItems" and "doCheckXYZ"): without a job, administrators;
+     * for a job, users with {@link Item#EXTENDED_READ} or {@link CredentialsProvider#USE_ITEM}, who may pick
+     * credentials without being allowed to configure the job. Others get only the current value and no check.
+     */
+    static boolean mayListCredentials(@CheckForNull Item item) {
+        if (item == null) {
+            return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+        }
+        return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
     }
 
     private static boolean isSecretText(@CheckForNull Item item, @CheckForNull String apiUri, String id) {

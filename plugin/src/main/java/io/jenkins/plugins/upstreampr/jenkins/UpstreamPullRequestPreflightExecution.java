@@ -1,5 +1,6 @@
 package io.jenkins.plugins.upstreampr.jenkins;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -14,11 +15,13 @@ import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.Verdict;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
 import io.jenkins.plugins.upstreampr.jenkins.params.PendingWait;
+import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -26,6 +29,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * for the proposal ({@link UpstreamGate#prepare}); while the staging verdict is PENDING it schedules the next look
  * (see {@link PendingWait}) until the deadline, which is stored as an absolute time so that a restarted controller
  * keeps the same bound. Whether a verdict lets the gate go on is the engine's rule ({@link StagingVerdict#passes()}).
+ *
+ * <p>It opens the gate's input id in the build ({@link OpenGatesAction}) when it starts, refusing an id another open
+ * gate of the build holds, and closes it again when it fails or is aborted; once it succeeds the gate stays open until
+ * {@code createUpstreamPullRequest} starts.
  */
 final class UpstreamPullRequestPreflightExecution extends GateStepExecution<UpstreamPullRequestPreflightStep> {
 
@@ -33,8 +40,10 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
     static final String FUNCTION = "upstreamPullRequestPreflight";
 
     private long deadlineMillis;
-    private int looks;
-    private boolean copied;
+    /** Looks that found the staging CI pending; changed on the pool thread and saved each time. */
+    private volatile int looks;
+    /** Whether {@code .chant/} was copied to the controller; changed on the pool thread and saved. */
+    private volatile boolean copied;
 
     UpstreamPullRequestPreflightExecution(UpstreamPullRequestPreflightStep step, StepContext context) {
         super(step, FUNCTION, context);
@@ -50,10 +59,38 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         }
         request();
         deadlineMillis = wait.deadline(Instant.now()).toEpochMilli();
+        OpenGatesAction.open(getContext().get(Run.class), FUNCTION, step().getId());
     }
 
+    /** The gate opened in {@link #prepare()} closes when the preflight fails: nobody is asked. */
     @Override
     protected void look() throws Exception {
+        try {
+            lookAtStaging();
+        } catch (Exception | Error e) {
+            try {
+                OpenGatesAction.close(getContext().get(Run.class), step().getId());
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** Aborted before anyone was asked: the gate closes, then the step stops. */
+    @Override
+    public void stop(@NonNull Throwable cause) throws Exception {
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            if (run != null) {
+                OpenGatesAction.close(run, step().getId());
+            }
+        } finally {
+            super.stop(cause);
+        }
+    }
+
+    private void lookAtStaging() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
         GateArguments arguments = arguments();
@@ -63,6 +100,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
                 ControllerChantCopy.refresh(run, workspace, step().getDir(), arguments.spec().strip(), listener);
             }
             copied = true;
+            saveState();
         }
         ChantTree tree = controllerChant(run);
         GateRequest request = request();
@@ -72,6 +110,9 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
             proposal = gate.prepare(request, tree);
         } catch (RuntimeException e) {
             throw explain(e);
+        }
+        if (isStopped()) {
+            return;
         }
         StagingVerdict verdict = proposal.verdict();
         if (verdict.passes()) {
@@ -102,6 +143,10 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
             throw new AbortException(Messages.Preflight_StillPending(arguments.staging(), waitMinutes, pending));
         }
         looks++;
+        saveState();
+        if (isStopped()) {
+            return;
+        }
         listener.getLogger().println(Messages.Preflight_Pending(arguments.staging(), verdict.sha(), pending,
                 delay.toSeconds()));
         lookAgainAfter(delay);
@@ -123,9 +168,22 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
                 action.getVerdict(), action.getSha(), action.getUncheckedCriteria().size(),
                 action.getWarnings().size(), action.getOverridableBlocks().isEmpty() ? Messages.Prompt_NoBlocks()
                         : String.join(", ", action.getOverridableBlocks()),
-                run.getUrl() + UpstreamProposalAction.URL_NAME + "/"));
+                proposalLink(run)));
+        result.put("id", step().getId());
         result.put("create", createArguments(arguments, action.getSha()));
         getContext().onSuccess(result);
+    }
+
+    /**
+     * The proposal page's full address for the prompt, whose message the input page shows as escaped text and the
+     * REST API and other front ends pass on as it is: a bare relative path would be neither clickable nor usable
+     * outside Jenkins. Without a root URL (none configured, and a pool thread is in no HTTP request), the path and
+     * what to configure.
+     */
+    private static String proposalLink(Run<?, ?> run) {
+        String page = run.getUrl() + UpstreamProposalAction.URL_NAME + "/";
+        String link = WebLinks.jenkinsPage(Jenkins.get().getRootUrl(), page);
+        return link != null ? link : Messages.Prompt_PageWithoutRootUrl(page);
     }
 
     /**
@@ -151,6 +209,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         create.put("milestoneDays", arguments.timing().milestoneDays());
         create.put("assignees", arguments.assignees());
         create.put("draft", step.isDraft());
+        create.put("id", step.getId());
         return create;
     }
 

@@ -24,6 +24,9 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * cursor (state, head, review decision, CI verdicts, seen review and comment ids), the current back-off interval and
  * the absolute deadline. The GitHub session and the last full snapshot are transient: after a restart the next look
  * opens a new session and is compared with the cursor, which reports the same changes.
+ *
+ * <p>Each turn's progress is written to disk ({@link #saveState()}) before its events are written to the log, so that
+ * after a crash of the controller the wait goes on from the last reported look and reports nothing twice.
  */
 final class WaitForUpstreamPullRequestExecution extends BackgroundStepExecution {
 
@@ -92,10 +95,17 @@ final class WaitForUpstreamPullRequestExecution extends BackgroundStepExecution 
         } catch (RuntimeException e) {
             throw connection.explain(e, arguments.upstream().repository().toString());
         }
+        if (isStopped()) {
+            return;
+        }
+        progress = turn.progress();
+        saveState();
+        if (isStopped()) {
+            return;
+        }
         for (WatchEvent event : turn.events()) {
             listener.getLogger().println(Messages.Wait_Event(event.message()));
         }
-        progress = turn.progress();
         if (turn.outcome() == null) {
             lookAgainAfter(turn.delay());
             return;

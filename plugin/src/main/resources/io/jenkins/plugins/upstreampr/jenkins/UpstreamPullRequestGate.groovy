@@ -2,7 +2,8 @@ package io.jenkins.plugins.upstreampr.jenkins
 
 /**
  * The upstreamPullRequest(...) one-liner: upstreamPullRequestPreflight, the real input step, createUpstreamPullRequest.
- * Keep it this small: every decision is taken in the Java steps.
+ * Keep it this small: every decision is taken in the Java steps. The input's id is the one the preflight opened the
+ * gate with (its id argument, default UpstreamPullRequest; a second open gate with the same id is refused there).
  */
 class UpstreamPullRequestGate implements Serializable {
 
@@ -16,7 +17,7 @@ class UpstreamPullRequestGate implements Serializable {
         Map preflight = new LinkedHashMap(args)
         def submitter = preflight.remove('submitter')
         Map proposal = script.upstreamPullRequestPreflight(preflight)
-        Map answer = script.input(id: 'UpstreamPullRequest', message: proposal.prompt, ok: 'Decide',
+        Map answer = script.input(id: proposal.id, message: proposal.prompt, ok: 'Decide',
                 submitter: submitter, submitterParameter: 'approver', parameters: [
                 script.choice(name: 'decision', choices: ['approve', 'defer', 'reject']),
                 script.string(name: 'title', defaultValue: proposal.title),

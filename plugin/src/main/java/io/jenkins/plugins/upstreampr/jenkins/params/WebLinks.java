@@ -4,8 +4,9 @@ import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import java.net.URI;
 
 /**
- * Links for people to the GitHub web pages of what the gate reads, from the API URL a step was given: github.com for
- * {@code https://api.github.com} (or no URL), {@code https://HOST} for a GitHub Enterprise {@code https://HOST/api/v3}.
+ * Links for people: to the GitHub web pages of what the gate reads, from the API URL a step was given (github.com for
+ * {@code https://api.github.com} or no URL, {@code https://HOST} for a GitHub Enterprise {@code https://HOST/api/v3}),
+ * and to the gate's own Jenkins pages, from Jenkins' root URL.
  */
 public final class WebLinks {
 
@@ -25,6 +26,20 @@ public final class WebLinks {
             path = path.substring(0, path.length() - "/api/v3".length());
         }
         return api.getScheme() + "://" + api.getRawAuthority() + path;
+    }
+
+    /**
+     * The full address of a Jenkins page, {@code path} being relative to Jenkins' root (as {@code Run.getUrl()} gives
+     * it, {@code job/NAME/7/}), from the root URL Jenkins knows ({@code Jenkins.getRootUrl()}); null when it knows none
+     * (no Jenkins URL configured, outside an HTTP request), for the caller to say so instead of showing a bare path.
+     */
+    public static String jenkinsPage(String rootUrl, String path) {
+        if (rootUrl == null || rootUrl.isBlank()) {
+            return null;
+        }
+        String root = rootUrl.strip();
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return (root.endsWith("/") ? root : root + "/") + relative;
     }
 
     /** The web page of pull request {@code ref}. */

@@ -23,4 +23,20 @@ class WebLinksTest {
         assertThat(WebLinks.pullRequest("https://ghe.example.com/api/v3", PullRequestRef.parse("team/app#7")))
                 .isEqualTo("https://ghe.example.com/team/app/pull/7");
     }
+
+    @Test
+    void aJenkinsPageIsTheRootUrlFollowedByThePathJenkinsGivesRelativeToIt() {
+        assertThat(WebLinks.jenkinsPage("https://ci.example.com/jenkins/", "job/kvstore/42/upstream-pr-proposal/"))
+                .isEqualTo("https://ci.example.com/jenkins/job/kvstore/42/upstream-pr-proposal/");
+        assertThat(WebLinks.jenkinsPage("http://localhost:8080", "job/a/1/"))
+                .isEqualTo("http://localhost:8080/job/a/1/");
+        assertThat(WebLinks.jenkinsPage("http://localhost:8080/", "/job/a/1/"))
+                .isEqualTo("http://localhost:8080/job/a/1/");
+    }
+
+    @Test
+    void withoutARootUrlThereIsNoJenkinsPageToLinkTo() {
+        assertThat(WebLinks.jenkinsPage(null, "job/a/1/")).isNull();
+        assertThat(WebLinks.jenkinsPage(" ", "job/a/1/")).isNull();
+    }
 }

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.upstreampr.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An interrupted thread sends nothing to GitHub: this is what makes an aborted Jenkins step, whose look is
+ * interrupted, stop asking GitHub at once (java.net.http would hand the request to its own threads first).
+ */
+class JdkHttpConnectorInterruptTest {
+
+    private final GitHubStub github = new GitHubStub();
+
+    @AfterEach
+    void stop() {
+        Thread.interrupted();
+        github.close();
+    }
+
+    @Test
+    void anInterruptedThreadSendsNoRequestAndStaysInterrupted() {
+        github.stubGreenStaging();
+        GitHubSession session = github.session();
+
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> new StagingCheck(session).readHead(PullRequestRef.parse("octo/fork#7")))
+                .isInstanceOf(GitHubException.class)
+                .satisfies(e -> assertThat(((GitHubException) e).kind()).isEqualTo(GitHubException.Kind.UNREACHABLE));
+
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        assertThat(github.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void theSameSessionSendsAgainOnceTheInterruptionIsCleared() {
+        github.stubGreenStaging();
+        GitHubSession session = github.session();
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> new StagingCheck(session).readHead(PullRequestRef.parse("octo/fork#7")))
+                .isInstanceOf(GitHubException.class);
+
+        Thread.interrupted();
+        StagingCheck.Head head = new StagingCheck(session).readHead(PullRequestRef.parse("octo/fork#7"));
+
+        assertThat(head.sha()).isEqualTo(GitHubStub.SHA_A);
+        assertThat(github.server.getAllServeEvents()).hasSize(1);
+    }
+}

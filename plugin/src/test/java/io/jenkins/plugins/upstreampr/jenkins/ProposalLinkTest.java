@@ -1,0 +1,72 @@
+package io.jenkins.plugins.upstreampr.jenkins;
+
+import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.SPEC;
+import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.TOKEN_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jenkins.model.JenkinsLocationConfiguration;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputStepExecution;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The prompt names the proposal page by its full address, made from the Jenkins URL (JenkinsRule configures it as
+ * its own address); without a configured Jenkins URL it gives the page's path and says why there is no full link.
+ */
+@WithJenkins
+class ProposalLinkTest {
+
+    private GateFixture fixture;
+    private JenkinsRule r;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        r = rule;
+        fixture = new GateFixture();
+        GateFixture.addCredentials();
+        GateFixture.secure(r);
+        fixture.stubGreenStaging();
+        fixture.stubUpstream();
+    }
+
+    @AfterEach
+    void checkRequestsAndStop() {
+        fixture.close();
+    }
+
+    @Test
+    void thePromptLinksToTheProposalPageByItsFullAddress() throws Exception {
+        WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
+
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        InputStepExecution prompt = Prompts.waitFor(run, GateFixture.INPUT_ID);
+
+        String page = r.getURL() + run.getUrl() + UpstreamProposalAction.URL_NAME + "/";
+        String message = prompt.getInput().getMessage();
+        assertTrue(message.contains(" at " + page + " and edit"), message);
+        assertEquals(200, Prompts.answer(r, run, GateFixture.INPUT_ID, "alice", Prompts.deferral("not today")));
+        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+    }
+
+    @Test
+    void withoutAJenkinsUrlThePromptGivesThePagesPathAndSaysWhy() throws Exception {
+        JenkinsLocationConfiguration.get().setUrl(null);
+        WorkflowJob job = GateFixture.job(r, "preflight", ""
+                + "def p = upstreamPullRequestPreflight(credentialsId: '" + TOKEN_ID + "', apiUri: '"
+                + fixture.github.apiUrl() + "', upstream: 'upstream/project', head: 'octo:fix/issue-1234',"
+                + " staging: 'octo/fork#7', spec: '" + SPEC + "')\n"
+                + "echo \"prompt: ${p.prompt}\"\n");
+
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+
+        r.assertLogContains(" at " + run.getUrl() + UpstreamProposalAction.URL_NAME + "/ under this Jenkins' address"
+                + " (no full link: the Jenkins URL is not set in Manage Jenkins, System) and edit", run);
+        r.assertLogNotContains(r.getURL().toString(), run);
+    }
+}
