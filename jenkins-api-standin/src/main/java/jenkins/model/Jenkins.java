@@ -2,6 +2,7 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.FilePath;
 import hudson.model.Computer;
 import hudson.model.Item;
@@ -17,6 +18,10 @@ public class Jenkins {
     }
 
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public @Nullable String getRootUrl() throws IllegalStateException {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 

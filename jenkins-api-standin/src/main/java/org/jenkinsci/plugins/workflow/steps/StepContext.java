@@ -1,6 +1,7 @@
 package org.jenkinsci.plugins.workflow.steps;
 
 import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.ListenableFuture;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -10,4 +11,6 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
     }
 
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
+
+    public abstract ListenableFuture<Void> saveState();
 }
