@@ -10,9 +10,14 @@ import io.jenkins.plugins.upstreampr.gate.GateOutcome;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
+import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.RetryLater;
+import io.jenkins.plugins.upstreampr.github.RetryProgress;
+import io.jenkins.plugins.upstreampr.github.RetryRule;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateAnswers;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,9 +49,16 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
 
     /**
      * When the decision was taken: the step's start, kept across a restart. Set in {@link #prepare()} on the CPS VM
-     * thread, so it is saved with the program when that thread's turn ends; nothing else here changes on a pool thread.
+     * thread, so it is saved with the program when that thread's turn ends.
      */
     private long decidedAtMillis;
+
+    /**
+     * What GitHub's passing faults cost so far (retries, waits, whether a POST may have taken effect unseen): started
+     * at the decision, kept by each look that GitHub asked to wait (saved at once, so a restart goes on from it and the
+     * engine reads before it writes again), and listed in the gate record.
+     */
+    private RetryProgress retries;
 
     CreateUpstreamPullRequestExecution(CreateUpstreamPullRequestStep step, StepContext context) {
         super(step, FUNCTION, context);
@@ -67,6 +79,7 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
     protected void prepare() throws Exception {
         OpenGatesAction.close(getContext().get(Run.class), step().getId());
         decidedAtMillis = System.currentTimeMillis();
+        retries = RetryProgress.start(Instant.ofEpochMilli(decidedAtMillis));
         GateDecision gate = gateDecision();
         request();
         if (gate.approved() && step().getCredentialsId().isBlank()) {
@@ -81,7 +94,11 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         GateDecision gate = gateDecision();
         ChantTree tree = controllerChant(run);
         GateRequest request = request();
-        UpstreamGate engine = engine(run);
+        // One effort from the decision on: GitHub's passing faults are waited out within the engine's after-decision
+        // bound, each wait as a later look (RetryLater), so that nothing waits in a thread and an abort ends it.
+        GitHubSession effort = session(run).withRetryRule(RetryRule.afterDecision()).retrying(retries != null ? retries
+                : RetryProgress.start(Instant.ofEpochMilli(decidedAtMillis)), false);
+        UpstreamGate engine = new UpstreamGate(effort, Clock.systemDefaultZone());
         String upstream = step().getUpstream();
         String expectedSha = step().getExpectedSha();
         Path outbox = ControllerChantCopy.outbox(run, "create");
@@ -99,7 +116,13 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
                         proposal.trail(), proposal.text(), proposal.changes(), proposal.uncheckedCriteria(),
                         warnings);
             }
-            outcome = engine.submit(proposal, gate, outbox);
+            outcome = engine.attemptSubmit(proposal, gate, outbox, effort.retryProgress().orElse(retries));
+        } catch (RetryLater later) {
+            retries = later.progress();
+            saveState();
+            listener.getLogger().println(Messages.Create_Retry(later.getMessage()));
+            lookAgainAfter(later.waitBefore());
+            return;
         } catch (Refusal e) {
             AbortException refused = new AbortException(moved == null ? e.getMessage() : moved + " " + e.getMessage());
             refused.initCause(e);

@@ -6,6 +6,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
+import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
 import java.time.Clock;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -64,11 +65,16 @@ abstract class GateStepExecution<S extends GateStep> extends BackgroundStepExecu
 
     /** The engine over GitHub with the step's credentials, looked up for {@code run}'s job. */
     final UpstreamGate engine(@NonNull Run<?, ?> run) throws AbortException {
+        return new UpstreamGate(session(run), Clock.systemDefaultZone());
+    }
+
+    /** The GitHub session with the step's credentials, looked up for {@code run}'s job; kept between looks. */
+    final GitHubSession session(@NonNull Run<?, ?> run) throws AbortException {
         if (connection == null) {
             connection = GitHubConnection.open(run, step.getApiUri(), step.getCredentialsId(),
                     arguments().upstreamOwner());
         }
-        return new UpstreamGate(connection.session(), Clock.systemDefaultZone());
+        return connection.session();
     }
 
     /** What a failure of the engine's GitHub calls (after {@link #engine}) means for the user, as a step failure. */
