@@ -31,12 +31,16 @@ import java.util.Objects;
  * @param closingComment for a pull request closed without merge: the last conversation comment by whoever closed
  *        it, else the last conversation comment; null if there is none
  * @param lookedAt when the look was taken
+ * @param updatedAt GitHub's {@code updated_at} of the pull request at that look (GitHub moves it on every comment,
+ *        review, review comment, push and state change), or null when GitHub gave none; a
+ *        {@link UpstreamPullRequestWatch#turn turn} that finds it unchanged does not read the reviews and comments
+ *        again
  */
 public record PullRequestSnapshot(PullRequestRef pullRequest, String url, String title, PullRequestState state,
         boolean draft, String head, RepositoryName headRepository, String headSha, String base,
         ReviewDecision reviewDecision, List<Review> reviews, List<PullRequestComment> comments, StagingVerdict ci,
         StagingVerdict staging, String mergeCommitSha, String closedBy, PullRequestComment closingComment,
-        Instant lookedAt) {
+        Instant lookedAt, Instant updatedAt) {
 
     public PullRequestSnapshot {
         Objects.requireNonNull(pullRequest, "pullRequest");
@@ -46,6 +50,16 @@ public record PullRequestSnapshot(PullRequestRef pullRequest, String url, String
         Objects.requireNonNull(lookedAt, "lookedAt");
         reviews = List.copyOf(reviews);
         comments = List.copyOf(comments);
+    }
+
+    /** A snapshot without GitHub's {@code updated_at} (a turn compared with it reads the reviews and comments). */
+    public PullRequestSnapshot(PullRequestRef pullRequest, String url, String title, PullRequestState state,
+            boolean draft, String head, RepositoryName headRepository, String headSha, String base,
+            ReviewDecision reviewDecision, List<Review> reviews, List<PullRequestComment> comments, StagingVerdict ci,
+            StagingVerdict staging, String mergeCommitSha, String closedBy, PullRequestComment closingComment,
+            Instant lookedAt) {
+        this(pullRequest, url, title, state, draft, head, headRepository, headSha, base, reviewDecision, reviews,
+                comments, ci, staging, mergeCommitSha, closedBy, closingComment, lookedAt, null);
     }
 
     /** True when a staging pull request is followed and its head is not the upstream pull request's head. */

@@ -236,6 +236,65 @@ class UpstreamPullRequestWatchTest {
     }
 
     @Test
+    void aTurnAfterAnUnchangedPullRequestReadsOnlyThePullRequestsAndTheCiAndKeepsItsReviewsAndComments() {
+        world.stagingRuns.put(SHA_A, new String[] {"build=completed/success"});
+        world.review("bob", "APPROVED", "Looks good.", NOW.minusSeconds(60))
+                .comment("carol", "Thanks!", NOW.minusSeconds(30)).publish();
+        UpstreamPullRequestWatch watch = watch(true);
+        WatchPolicy policy = WatchPolicy.defaults(WatchPolicy.Until.MERGED);
+        WatchTurn first = watch.turn(policy, WatchProgress.start(policy, NOW));
+        int before = world.received();
+
+        WatchTurn second = watch.turn(policy, first.progress());
+
+        List<ServeEvent> poll = world.receivedSince(before);
+        assertThat(poll.stream().map(e -> e.getRequest().getUrl().replaceAll("\\?.*", "")).toList())
+                .containsExactlyInAnyOrder("/repos/up/project/pulls/42",
+                        "/repos/up/project/commits/" + SHA_A + "/status",
+                        "/repos/up/project/commits/" + SHA_A + "/check-runs", "/repos/octo/fork/pulls/7",
+                        "/repos/octo/fork/commits/" + SHA_A + "/status",
+                        "/repos/octo/fork/commits/" + SHA_A + "/check-runs");
+        assertThat(poll).allSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo(304));
+        assertThat(second.events()).isEmpty();
+        PullRequestSnapshot kept = second.progress().last();
+        assertThat(kept.reviews()).isEqualTo(first.progress().last().reviews());
+        assertThat(kept.comments()).isEqualTo(first.progress().last().comments()).hasSize(2);
+        assertThat(kept.reviewDecision()).isEqualTo(ReviewDecision.APPROVED);
+        assertThat(kept.lookedAt()).isEqualTo(NOW);
+        assertThat(second.delay()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aTurnReadsTheReviewsAndCommentsAgainOnceThePullRequestMovedAndAfterARestart() throws Exception {
+        world.publish();
+        UpstreamPullRequestWatch watch = watch(false);
+        WatchPolicy policy = WatchPolicy.defaults(WatchPolicy.Until.REVIEW);
+        WatchTurn first = watch.turn(policy, WatchProgress.start(policy, NOW));
+        world.comment("carol", "Could you add a test?", NOW.plusSeconds(10))
+                .review("bob", "CHANGES_REQUESTED", "", NOW.plusSeconds(20)).publish();
+        int before = world.received();
+
+        WatchTurn second = watch.turn(policy, first.progress());
+
+        assertThat(world.receivedSince(before).stream().map(e -> e.getRequest().getUrl().replaceAll("\\?.*", "")))
+                .contains("/repos/up/project/pulls/42/reviews", "/repos/up/project/pulls/42/comments",
+                        "/repos/up/project/issues/42/comments");
+        assertThat(kinds(second.events())).containsExactly(Kind.NEW_REVIEW, Kind.REVIEW_DECISION_CHANGED,
+                Kind.NEW_COMMENTS);
+        assertThat(second.outcome().result()).isEqualTo(WatchOutcome.Result.REVIEWED);
+
+        // after a restart only the cursor is left: the reviews and comments are read again, nothing is reported
+        world.touch().publish();
+        before = world.received();
+        WatchTurn resumed = watch(false).turn(WatchPolicy.defaults(WatchPolicy.Until.MERGED),
+                WatchProgressTest.restarted(second.progress()));
+        assertThat(world.receivedSince(before).stream().map(e -> e.getRequest().getUrl().replaceAll("\\?.*", "")))
+                .contains("/repos/up/project/pulls/42/reviews", "/repos/up/project/issues/42/comments");
+        assertThat(resumed.events()).isEmpty();
+        assertThat(resumed.progress().last().comments()).hasSize(1);
+    }
+
+    @Test
     void theIntervalBacksOffWhileNothingChangesBoundedAndResetsOnAChangeThenTimesOut() throws Exception {
         world.publish();
         for (int i = 0; i < 4; i++) {
@@ -370,8 +429,12 @@ class UpstreamPullRequestWatchTest {
         UpstreamPullRequestWatch watch = new UpstreamPullRequestWatch(session,
                 PullRequestRef.parse(UpstreamWorld.UPSTREAM), null, StagingPolicy.defaults());
         List<StubMapping> outage = new ArrayList<>();
-        time.then(() -> outage.add(github.server.stubFor(get(urlPathEqualTo(UpstreamWorld.UP + "/pulls/42/reviews"))
-                .atPriority(1).willReturn(GitHubStub.json(502, GitHubStub.error("Server Error"))))))
+        // the pull request moved (a label), so the next look reads the reviews, and that read fails
+        time.then(() -> {
+            outage.add(github.server.stubFor(get(urlPathEqualTo(UpstreamWorld.UP + "/pulls/42/reviews"))
+                    .atPriority(1).willReturn(GitHubStub.json(502, GitHubStub.error("Server Error")))));
+            world.touch().publish();
+        })
                 .then(() -> {
                     github.server.removeStub(outage.get(0));
                     world.state = "closed";

@@ -29,7 +29,9 @@ import java.util.Map;
  * {@value #STAGING}, and the CI of both. Every body starts from an example of GitHub's OpenAPI description.
  *
  * <p>Tests change the fields, then {@link #publish()}: every URL is served with an ETag derived from its body,
- * and a request carrying that ETag in {@code If-None-Match} is answered 304 Not Modified, as GitHub does.
+ * and a request carrying that ETag in {@code If-None-Match} is answered 304 Not Modified, as GitHub does. As on
+ * GitHub, the pull request's {@code updated_at} moves whenever a review, a comment, its head, draft or state
+ * changed since the previous publication.
  */
 public final class UpstreamWorld {
 
@@ -64,6 +66,8 @@ public final class UpstreamWorld {
 
     private final Map<String, List<StubMapping>> stubs = new LinkedHashMap<>();
     private long nextId = 1000;
+    private String activity;
+    private Instant updatedAt = GitHubStub.NOW.minusSeconds(86_400);
 
     public UpstreamWorld(GitHubStub github) {
         this.github = github;
@@ -100,13 +104,28 @@ public final class UpstreamWorld {
         return this;
     }
 
+    /**
+     * Moves the pull request's {@code updated_at} without a change the watch reports (as a label or a title edit
+     * does on GitHub), so that the next look reads the reviews and comments again.
+     */
+    public UpstreamWorld touch() {
+        updatedAt = updatedAt.plusSeconds(1);
+        return this;
+    }
+
     // ---------------------------------------------------------------- serving
 
     /** Serves the current state; unchanged bodies keep their ETag (so conditional requests get 304). */
     public UpstreamWorld publish() {
+        String now = String.join(" ", state, String.valueOf(merged), String.valueOf(draft), upstreamSha,
+                reviews.toString(), inlineComments.toString(), conversation.toString());
+        if (activity != null && !activity.equals(now)) {
+            updatedAt = updatedAt.plusSeconds(1);
+        }
+        activity = now;
         ObjectNode pr = GitHubStub.pullRequest("octo", "fork", 42, BRANCH, upstreamSha);
         pr.put("html_url", "https://github.com/up/project/pull/42").put("state", state).put("merged", merged)
-                .put("draft", draft);
+                .put("draft", draft).put("updated_at", updatedAt.toString());
         if (merged) {
             pr.put("merged_at", "2026-03-11T09:00:00Z").put("merge_commit_sha", mergeCommitSha);
         } else {

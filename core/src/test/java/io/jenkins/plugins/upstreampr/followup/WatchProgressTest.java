@@ -65,7 +65,7 @@ class WatchProgressTest {
                 withStaging ? PullRequestRef.parse(UpstreamWorld.STAGING) : null, StagingPolicy.defaults());
     }
 
-    private static WatchProgress restarted(WatchProgress progress) throws Exception {
+    static WatchProgress restarted(WatchProgress progress) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(progress);
