@@ -69,11 +69,12 @@ public class WatchScaleBench {
     private static final double MERGE_SHARE = Double.parseDouble(System.getProperty("bench.mergeShare", "0.1"));
     private static final boolean STAGING = Boolean.parseBoolean(System.getProperty("bench.staging", "true"));
     /**
-     * {@code per-watch}: each watch's session has its own {@link JdkHttpConnector} (its own {@link HttpClient}), as
-     * the Jenkins step builds one per step today; {@code shared}: one JdkHttpConnector for all, each session still
-     * with its own ETag cache ({@link ConditionalRequestConnector}), as one connector per controller would be.
+     * {@code shared} (default): one JdkHttpConnector for all, each session still with its own ETag cache
+     * ({@link ConditionalRequestConnector}), as the plugin's {@code SharedHttpTransport} gives every step of a
+     * controller; {@code per-watch}: each watch's session has its own {@link JdkHttpConnector} (its own
+     * {@link HttpClient}), as the plugin built one per step before.
      */
-    private static final String CONNECTOR = System.getProperty("bench.connector", "per-watch");
+    private static final String CONNECTOR = System.getProperty("bench.connector", "shared");
     private static final Instant EPOCH = Instant.parse("2026-03-02T08:00:00Z");
 
     // ---------------------------------------------------------------- simulated time

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.FilePath;
+import hudson.ProxyConfiguration;
 import hudson.model.Computer;
 import hudson.model.Item;
 import hudson.model.TopLevelItem;
@@ -18,6 +19,11 @@ public class Jenkins {
     }
 
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    @CheckForNull
+    public ProxyConfiguration getProxy() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 

@@ -7,14 +7,12 @@ import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
-import hudson.ProxyConfiguration;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.upstreampr.chant.ChantException;
 import io.jenkins.plugins.upstreampr.chant.Refusal;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
-import io.jenkins.plugins.upstreampr.github.JdkHttpConnector;
 import java.net.URI;
 import java.util.function.Supplier;
 import org.jenkinsci.plugins.github_branch_source.Connector;
@@ -100,11 +98,13 @@ final class GitHubConnection {
         return apiUri == null || apiUri.isBlank() ? GITHUB_API : apiUri.trim();
     }
 
-    /** A session through Jenkins' HTTP proxy settings (Manage Jenkins, System, HTTP Proxy Configuration). */
+    /**
+     * A session through Jenkins' HTTP proxy settings (Manage Jenkins, System, HTTP Proxy Configuration), over the
+     * controller's one {@link SharedHttpTransport}; its cache of conditional answers is its own.
+     */
     private static GitHubSession connect(String api, AuthorizationProvider authorization) throws AbortException {
         try {
-            return GitHubSession.connect(URI.create(api), authorization,
-                    JdkHttpConnector.withDefaultTimeouts(ProxyConfiguration.newHttpClientBuilder()));
+            return GitHubSession.connect(URI.create(api), authorization, SharedHttpTransport.get());
         } catch (IllegalArgumentException e) {
             throw new AbortException("apiUri: " + e.getMessage());
         }
