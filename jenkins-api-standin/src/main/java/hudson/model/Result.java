@@ -12,4 +12,6 @@ public final class Result implements Serializable {
     public static final @NonNull Result SUCCESS = null;
 
     public static final @NonNull Result FAILURE = null;
+
+    public static final @NonNull Result ABORTED = null;
 }

@@ -4,8 +4,17 @@ import java.io.IOException;
 
 public abstract class FormValidation extends IOException {
     private FormValidation() {
+        kind = null;
         throw new UnsupportedOperationException("compile-only stand-in");
     }
+
+    public enum Kind {
+        OK,
+        WARNING,
+        ERROR
+    }
+
+    public final Kind kind;
 
     public static FormValidation error(String message) {
         throw new UnsupportedOperationException("compile-only stand-in");

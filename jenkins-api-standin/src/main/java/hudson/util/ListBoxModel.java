@@ -17,6 +17,9 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
     }
 
     public static final class Option {
+        @NonNull
+        public String value;
+
         private Option() {
             throw new UnsupportedOperationException("compile-only stand-in");
         }

@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.FilePath;
 import hudson.ProxyConfiguration;
 import hudson.model.Computer;
+import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.model.TopLevelItem;
 import hudson.security.AuthorizationStrategy;
@@ -56,6 +57,10 @@ public class Jenkins {
     }
 
     public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public <T extends Descriptor> T getDescriptorByType(Class<T> type) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 

@@ -34,6 +34,9 @@ class PluginTestClasspathTest {
                             + " 228.v9cb_fe1b_5b_7da_, which shades org.htmlunit:htmlunit 4.21.0 (its pom.xml:44-63)"),
             "com.google.guava:guava:jar", new Brought("33.5.0-jre",
                     "jenkins-core 2.541.1 (jenkins-bom, jenkins bom/pom.xml:90-93)"),
+            "org.springframework.security:spring-security-core:jar", new Brought("6.5.7",
+                    "jenkins-core 2.541.1 core/pom.xml:390-392 depends on spring-security-web, which depends on it "
+                            + "(spring-security-bom 6.5.7, jenkins bom/pom.xml:70-77)"),
             "com.github.spotbugs:spotbugs-annotations:jar", new Brought(null,
                     "jenkins-core and jenkins-test-harness pom.xml:121-125; annotations only"),
             "org.jvnet.localizer:localizer:jar", new Brought(null,

@@ -153,26 +153,26 @@ final class GateFixture implements AutoCloseable {
     static final Duration PATIENCE = Duration.ofSeconds(120);
 
     /**
-     * The gate's input step of {@code run}, once the run pauses on it: the {@link InputAction} of the run holds an
-     * execution with the id {@link #INPUT_ID}. {@code InputStepExecution.start()} registers it there
-     * ({@code InputAction.add}) before it prints anything; with parameters it prints only "Input requested", never the
-     * prompt's message (plugin/JENKINS-BEHAVIOUR.md). Fails once the run ends or {@link #PATIENCE} has passed without
-     * a prompt.
+     * The input step {@code id} of {@code run} ({@link #INPUT_ID} for a gate without an {@code id} argument), once the
+     * run pauses on it: the {@link InputAction} of the run holds an execution with that id.
+     * {@code InputStepExecution.start()} registers it there ({@code InputAction.add}) before it prints anything; with
+     * parameters it prints only "Input requested", never the prompt's message (plugin/JENKINS-BEHAVIOUR.md). Fails once
+     * the run ends or {@link #PATIENCE} has passed without that prompt.
      */
-    static InputStepExecution waitForPrompt(JenkinsRule r, WorkflowRun run) throws Exception {
+    static InputStepExecution waitForPrompt(WorkflowRun run, String id) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             InputAction prompts = run.getAction(InputAction.class);
-            InputStepExecution prompt = prompts == null ? null : prompts.getExecution(INPUT_ID);
+            InputStepExecution prompt = prompts == null ? null : prompts.getExecution(id);
             if (prompt != null) {
                 return prompt;
             }
             if (!run.isBuilding()) {
-                throw new AssertionError(run + " ended (" + run.getResult() + ") without pausing on input '" + INPUT_ID
+                throw new AssertionError(run + " ended (" + run.getResult() + ") without pausing on input '" + id
                         + "'; log:\n" + JenkinsRule.getLog(run));
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(run + " did not pause on input '" + INPUT_ID + "' within " + PATIENCE
+                throw new AssertionError(run + " did not pause on input '" + id + "' within " + PATIENCE
                         + "; log so far:\n" + JenkinsRule.getLog(run));
             }
             Thread.sleep(100);
@@ -220,12 +220,13 @@ final class GateFixture implements AutoCloseable {
     }
 
     /**
-     * Answers the prompt as {@code user} through the REST endpoint a browser or script uses
-     * ({@code POST <build>/input/UpstreamPullRequest/proceed} with the parameters as {@code json}).
+     * Answers prompt {@code id} as {@code user} through the REST endpoint a browser or script uses
+     * ({@code POST <build>/input/ID/proceed} with the parameters as {@code json}).
      *
      * @return the HTTP status
      */
-    static int answer(JenkinsRule r, WorkflowRun run, String user, Map<String, Object> answers) throws Exception {
+    static int answer(JenkinsRule r, WorkflowRun run, String id, String user, Map<String, Object> answers)
+            throws Exception {
         ObjectNode form = JSON.createObjectNode();
         ArrayNode parameters = form.putArray("parameter");
         answers.forEach((name, value) -> {
@@ -238,7 +239,7 @@ final class GateFixture implements AutoCloseable {
         });
         JenkinsRule.WebClient web = r.createWebClient().login(user);
         web.setThrowExceptionOnFailingStatusCode(false);
-        WebRequest request = new WebRequest(new URL(r.getURL(), run.getUrl() + "input/" + INPUT_ID + "/proceed"),
+        WebRequest request = new WebRequest(new URL(r.getURL(), run.getUrl() + "input/" + id + "/proceed"),
                 HttpMethod.POST);
         request.setRequestParameters(List.of(new NameValuePair("json", form.toString())));
         return web.getPage(web.addCrumb(request)).getWebResponse().getStatusCode();
@@ -248,6 +249,12 @@ final class GateFixture implements AutoCloseable {
     static Map<String, Object> approval(String title) {
         return Map.of("decision", "approve", "title", title, "body", "Edited body\n\nFixes #1234\n", "draft", false,
                 "overrides", "", "reason", "");
+    }
+
+    /** The answers for a deferral, which opens nothing. */
+    static Map<String, Object> deferral(String reason) {
+        return Map.of("decision", "defer", "title", "Fix", "body", "", "draft", false, "overrides", "",
+                "reason", reason);
     }
 
     /** The artifact {@code name} of {@code run} as text, or null when it was not archived. */

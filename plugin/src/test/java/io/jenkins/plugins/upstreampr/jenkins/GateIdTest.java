@@ -64,7 +64,7 @@ class GateIdTest {
                 + "def second = " + preflight(", id: 'upstreamPullRequest'") + "\n"
                 + "echo 'second gate open'\n");
 
-        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, GateFixture.build(job));
 
         r.assertLogContains("first gate open as UpstreamPullRequest", run);
         r.assertLogContains("upstreamPullRequestPreflight: a gate with id 'UpstreamPullRequest' is already open in "
@@ -83,7 +83,7 @@ class GateIdTest {
                 + "def pr2 = " + create("p2") + "\n"
                 + "echo \"gate 2 created=${pr2.created}\"\n");
 
-        WorkflowRun run = r.buildAndAssertSuccess(job);
+        WorkflowRun run = r.assertBuildStatusSuccess(GateFixture.build(job));
 
         r.assertLogContains("gate 1 created=true", run);
         r.assertLogContains("gate 2 created=false", run);
@@ -97,17 +97,17 @@ class GateIdTest {
                 + fixture.oneLiner(TOKEN_ID, ", id: 'second'") + "}\n");
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        InputStepExecution first = Prompts.waitFor(run, "First");
-        InputStepExecution second = Prompts.waitFor(run, "Second");
+        InputStepExecution first = GateFixture.waitForPrompt(run, "First");
+        InputStepExecution second = GateFixture.waitForPrompt(run, "Second");
         assertEquals(2, run.getAction(InputAction.class).getExecutions().size());
 
-        assertEquals(200, Prompts.answer(r, run, "First", "alice", Prompts.deferral("first: after the release")));
-        r.waitForMessage("deferred by alice: first: after the release", run);
+        assertEquals(200, GateFixture.answer(r, run, "First", "alice", GateFixture.deferral("first: after the release")));
+        GateFixture.waitForLog(run, "deferred by alice: first: after the release");
         assertTrue(first.isSettled());
         assertTrue(!second.isSettled(), "the second prompt is still waiting for its own answer");
-        assertEquals(200, Prompts.answer(r, run, "Second", "alice", Prompts.deferral("second: not needed")));
+        assertEquals(200, GateFixture.answer(r, run, "Second", "alice", GateFixture.deferral("second: not needed")));
 
-        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        r.assertBuildStatusSuccess(GateFixture.ended(run));
         r.assertLogContains("deferred by alice: second: not needed", run);
         assertEquals(2, JenkinsRule.getLog(run).split("decision=defer", -1).length - 1);
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.upstreampr.jenkins;
 
+import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.INPUT_ID;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.SPEC;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.TOKEN_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,13 +46,13 @@ class ProposalLinkTest {
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        InputStepExecution prompt = Prompts.waitFor(run, GateFixture.INPUT_ID);
+        InputStepExecution prompt = GateFixture.waitForPrompt(run, INPUT_ID);
 
         String page = r.getURL() + run.getUrl() + UpstreamProposalAction.URL_NAME + "/";
         String message = prompt.getInput().getMessage();
         assertTrue(message.contains(" at " + page + " and edit"), message);
-        assertEquals(200, Prompts.answer(r, run, GateFixture.INPUT_ID, "alice", Prompts.deferral("not today")));
-        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        assertEquals(200, GateFixture.answer(r, run, INPUT_ID, "alice", GateFixture.deferral("not today")));
+        r.assertBuildStatusSuccess(GateFixture.ended(run));
     }
 
     @Test
@@ -63,7 +64,7 @@ class ProposalLinkTest {
                 + " staging: 'octo/fork#7', spec: '" + SPEC + "')\n"
                 + "echo \"prompt: ${p.prompt}\"\n");
 
-        WorkflowRun run = r.buildAndAssertSuccess(job);
+        WorkflowRun run = r.assertBuildStatusSuccess(GateFixture.build(job));
 
         r.assertLogContains(" at " + run.getUrl() + UpstreamProposalAction.URL_NAME + "/ under this Jenkins' address"
                 + " (no full link: the Jenkins URL is not set in Manage Jenkins, System) and edit", run);

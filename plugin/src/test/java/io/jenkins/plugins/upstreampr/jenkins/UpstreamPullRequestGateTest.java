@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.INPUT_ID;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.PR_URL;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.PULLS;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.SPEC;
@@ -65,7 +66,7 @@ class UpstreamPullRequestGateTest {
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        InputStepExecution prompt = GateFixture.waitForPrompt(r, run);
+        InputStepExecution prompt = GateFixture.waitForPrompt(run, INPUT_ID);
         fixture.github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
         UpstreamProposalAction proposal = run.getAction(UpstreamProposalAction.class);
         assertEquals("green", proposal.getVerdict());
@@ -74,7 +75,8 @@ class UpstreamPullRequestGateTest {
         assertTrue(proposal.getTrail().stream().anyMatch(s -> s.getId().equals(SPEC)));
         assertTrue(prompt.getInput().getMessage().contains(run.getUrl() + UpstreamProposalAction.URL_NAME + "/"));
 
-        assertEquals(200, GateFixture.answer(r, run, "alice", GateFixture.approval("Serialize concurrent writes")));
+        assertEquals(200,
+                GateFixture.answer(r, run, INPUT_ID, "alice", GateFixture.approval("Serialize concurrent writes")));
 
         r.assertBuildStatusSuccess(GateFixture.ended(run));
         r.assertLogContains("gate result: number=42 url=" + PR_URL + " created=true decision=approve", run);
@@ -115,8 +117,8 @@ class UpstreamPullRequestGateTest {
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        GateFixture.waitForPrompt(r, run);
-        GateFixture.answer(r, run, "alice", GateFixture.approval("Fix"));
+        GateFixture.waitForPrompt(run, INPUT_ID);
+        GateFixture.answer(r, run, INPUT_ID, "alice", GateFixture.approval("Fix"));
         r.assertBuildStatusSuccess(GateFixture.ended(run));
 
         fixture.github.server.verify(getRequestedFor(urlPathEqualTo(STAGING_PR))
@@ -136,9 +138,9 @@ class UpstreamPullRequestGateTest {
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(USER_TOKEN_ID, ""));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        GateFixture.waitForPrompt(r, run);
-        GateFixture.answer(r, run, "alice", Map.of("decision", "reject", "title", "Fix", "body", "", "draft", false,
-                "overrides", "", "reason", "upstream prefers another locking design"));
+        GateFixture.waitForPrompt(run, INPUT_ID);
+        GateFixture.answer(r, run, INPUT_ID, "alice", Map.of("decision", "reject", "title", "Fix", "body", "",
+                "draft", false, "overrides", "", "reason", "upstream prefers another locking design"));
 
         r.assertBuildStatus(Result.FAILURE, GateFixture.ended(run));
         r.assertLogContains("rejected by alice: upstream prefers another locking design", run);
@@ -157,9 +159,8 @@ class UpstreamPullRequestGateTest {
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        GateFixture.waitForPrompt(r, run);
-        GateFixture.answer(r, run, "alice", Map.of("decision", "defer", "title", "Fix", "body", "", "draft", false,
-                "overrides", "", "reason", "after the 2.4 release"));
+        GateFixture.waitForPrompt(run, INPUT_ID);
+        GateFixture.answer(r, run, INPUT_ID, "alice", GateFixture.deferral("after the 2.4 release"));
 
         r.assertBuildStatusSuccess(GateFixture.ended(run));
         r.assertLogContains("gate result: number=null url=null created=false decision=defer", run);
@@ -204,14 +205,13 @@ class UpstreamPullRequestGateTest {
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ", waitMinutes: 5"));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        GateFixture.waitForPrompt(r, run);
+        GateFixture.waitForPrompt(run, INPUT_ID);
 
         String log = JenkinsRule.getLog(run);
         int pending = log.indexOf("Staging CI of octo/fork#7 is still running at " + GitHubStub.SHA_A);
         int green = log.indexOf("Staging CI of octo/fork#7 is green at " + GitHubStub.SHA_A);
         assertTrue(pending >= 0 && green > pending, log);
-        GateFixture.answer(r, run, "alice", Map.of("decision", "defer", "title", "Fix", "body", "", "draft", false,
-                "overrides", "", "reason", "not today"));
+        GateFixture.answer(r, run, INPUT_ID, "alice", GateFixture.deferral("not today"));
         r.assertBuildStatusSuccess(GateFixture.ended(run));
     }
 
@@ -222,14 +222,14 @@ class UpstreamPullRequestGateTest {
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        InputStepExecution prompt = GateFixture.waitForPrompt(r, run);
+        InputStepExecution prompt = GateFixture.waitForPrompt(run, INPUT_ID);
 
-        GateFixture.answer(r, run, "bob", GateFixture.approval("Fix by bob"));
+        GateFixture.answer(r, run, INPUT_ID, "bob", GateFixture.approval("Fix by bob"));
         assertFalse(prompt.isSettled(), "bob is not the submitter");
         assertTrue(run.isBuilding());
         fixture.github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
 
-        GateFixture.answer(r, run, "alice", GateFixture.approval("Fix by alice"));
+        GateFixture.answer(r, run, INPUT_ID, "alice", GateFixture.approval("Fix by alice"));
         r.assertBuildStatusSuccess(GateFixture.ended(run));
         assertEquals("alice", GateFixture.gateRecord(run).get("decidedBy").asText());
         assertEquals("Fix by alice", GateFixture.gateRecord(run).get("title").asText());
@@ -241,14 +241,14 @@ class UpstreamPullRequestGateTest {
         fixture.stubUpstream();
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
         WorkflowRun first = job.scheduleBuild2(0).waitForStart();
-        GateFixture.waitForPrompt(r, first);
-        GateFixture.answer(r, first, "alice", GateFixture.approval("Fix"));
+        GateFixture.waitForPrompt(first, INPUT_ID);
+        GateFixture.answer(r, first, INPUT_ID, "alice", GateFixture.approval("Fix"));
         r.assertBuildStatusSuccess(GateFixture.ended(first));
 
         ReplayAction replay = first.getAction(ReplayAction.class);
         WorkflowRun second = (WorkflowRun) replay.run(replay.getOriginalScript(), Map.of()).waitForStart();
-        GateFixture.waitForPrompt(r, second);
-        GateFixture.answer(r, second, "alice", GateFixture.approval("Fix"));
+        GateFixture.waitForPrompt(second, INPUT_ID);
+        GateFixture.answer(r, second, INPUT_ID, "alice", GateFixture.approval("Fix"));
 
         r.assertBuildStatusSuccess(GateFixture.ended(second));
         r.assertLogContains("gate result: number=42 url=" + PR_URL + " created=false decision=approve", second);
@@ -322,11 +322,11 @@ class UpstreamPullRequestGateTest {
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ", freezeLabel: 'release-freeze'"));
 
         WorkflowRun refused = job.scheduleBuild2(0).waitForStart();
-        InputStepExecution prompt = GateFixture.waitForPrompt(r, refused);
+        InputStepExecution prompt = GateFixture.waitForPrompt(refused, INPUT_ID);
         assertTrue(prompt.getInput().getMessage().contains("overrides needed to approve: freeze"),
                 prompt.getInput().getMessage());
         r.assertLogContains("label 'release-freeze' on issue https://github.com/upstream/project/issues/812", refused);
-        GateFixture.answer(r, refused, "alice", GateFixture.approval("Fix"));
+        GateFixture.answer(r, refused, INPUT_ID, "alice", GateFixture.approval("Fix"));
 
         // the create step got the label through p.create and judged the freeze as the preflight did
         r.assertBuildStatus(Result.FAILURE, GateFixture.ended(refused));
@@ -334,8 +334,8 @@ class UpstreamPullRequestGateTest {
         fixture.github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
 
         WorkflowRun opened = job.scheduleBuild2(0).waitForStart();
-        GateFixture.waitForPrompt(r, opened);
-        GateFixture.answer(r, opened, "alice", Map.of("decision", "approve", "title", "Fix", "body", "",
+        GateFixture.waitForPrompt(opened, INPUT_ID);
+        GateFixture.answer(r, opened, INPUT_ID, "alice", Map.of("decision", "approve", "title", "Fix", "body", "",
                 "draft", false, "overrides", "freeze", "reason", "security fix, release manager agreed"));
 
         r.assertBuildStatusSuccess(GateFixture.ended(opened));

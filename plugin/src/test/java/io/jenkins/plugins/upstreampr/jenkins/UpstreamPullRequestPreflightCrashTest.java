@@ -51,7 +51,7 @@ class UpstreamPullRequestPreflightCrashTest {
                     + "', apiUri: '" + fixture.github.apiUrl() + "', upstream: 'upstream/project',"
                     + " head: 'octo:fix/issue-1234', staging: 'octo/fork#7', spec: '" + SPEC + "', waitMinutes: 5)\n");
             WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-            r.waitForMessage("looking again in 15 s.", run);
+            GateFixture.waitForLog(run, "looking again in 15 s.");
             // the crash: what is on disk now is all the next controller gets
             program = run.getRootDir().toPath().resolve("program.dat");
             Files.copy(program, saved.resolve("program.dat"));
@@ -59,13 +59,13 @@ class UpstreamPullRequestPreflightCrashTest {
         Files.copy(saved.resolve("program.dat"), program, StandardCopyOption.REPLACE_EXISTING);
         sessions.then(r -> {
             WorkflowRun run = r.jenkins.getItemByFullName("gate", WorkflowJob.class).getBuildByNumber(1);
-            r.waitForMessage("looking again in 30 s.", run);
+            GateFixture.waitForLog(run, "looking again in 30 s.");
 
             String log = JenkinsRule.getLog(run);
             assertEquals(1, log.split("looking again in 15 s\\.", -1).length - 1, log);
             assertEquals(2, log.split(FIRST_PENDING, -1).length - 1, log);
             run.doStop();
-            r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+            r.assertBuildStatus(Result.ABORTED, GateFixture.ended(run));
             r.assertLogNotContains(GitHubStub.TOKEN, run);
         });
     }

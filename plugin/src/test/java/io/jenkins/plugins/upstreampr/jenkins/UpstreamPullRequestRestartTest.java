@@ -2,6 +2,7 @@ package io.jenkins.plugins.upstreampr.jenkins;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.INPUT_ID;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.PR_URL;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.PULLS;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.TOKEN_ID;
@@ -37,16 +38,16 @@ class UpstreamPullRequestRestartTest {
             GateFixture.secure(r);
             WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
             WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-            GateFixture.waitForPrompt(r, run);
+            GateFixture.waitForPrompt(run, INPUT_ID);
             fixture.github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
         });
         sessions.then(r -> {
             GateFixture.secure(r);
             WorkflowRun run = r.jenkins.getItemByFullName("gate", WorkflowJob.class).getBuildByNumber(1);
             assertTrue(run.isBuilding(), "still paused after the restart");
-            GateFixture.waitForPrompt(r, run);
+            GateFixture.waitForPrompt(run, INPUT_ID);
 
-            assertEquals(200, GateFixture.answer(r, run, "alice", GateFixture.approval("Serialize writes")));
+            assertEquals(200, GateFixture.answer(r, run, INPUT_ID, "alice", GateFixture.approval("Serialize writes")));
 
             r.assertBuildStatusSuccess(GateFixture.ended(run));
             r.assertLogContains("gate result: number=42 url=" + PR_URL + " created=true decision=approve", run);

@@ -49,7 +49,7 @@ class WaitForUpstreamPullRequestAbortTest {
         world.publish();
         WorkflowRun run = WaitForUpstreamPullRequestTest.job(r, github, ", timeoutMinutes: 1").scheduleBuild2(0)
                 .waitForStart();
-        r.waitForMessage("[upstream-pr] Watching up/project#42 open", run);
+        GateFixture.waitForLog(run, "[upstream-pr] Watching up/project#42 open");
         int afterFirstLook = world.received();
         // GitHub turns slow: the next look (30 s after the first) waits 20 s for each answer
         world.answerDelayMillis = 20_000;
@@ -58,7 +58,7 @@ class WaitForUpstreamPullRequestAbortTest {
 
         run.doStop();
 
-        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+        r.assertBuildStatus(Result.ABORTED, GateFixture.ended(run));
         int afterAbort = world.received();
         Thread.sleep(LONGER_THAN_ANY_NEXT_LOOK_MILLIS);
         java.util.List<String> requests = github.requests();
@@ -69,9 +69,9 @@ class WaitForUpstreamPullRequestAbortTest {
         assertTrue(afterAbort - afterFirstLook <= 1, "the interrupted look sent nothing after its slow request");
     }
 
-    /** Waits until {@code condition} holds, for at most two minutes. */
+    /** Waits until {@code condition} holds, for at most {@link GateFixture#PATIENCE}. */
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        long deadline = System.nanoTime() + GateFixture.PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Gave up waiting for " + what);

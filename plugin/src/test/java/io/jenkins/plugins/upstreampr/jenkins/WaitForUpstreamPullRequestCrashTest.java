@@ -50,7 +50,7 @@ class WaitForUpstreamPullRequestCrashTest {
         sessions.then(r -> {
             GateFixture.addCredentials();
             WorkflowRun run = WaitForUpstreamPullRequestTest.job(r, github, "").scheduleBuild2(0).waitForStart();
-            r.waitForMessage("[upstream-pr] Watching up/project#42 open", run);
+            GateFixture.waitForLog(run, "[upstream-pr] Watching up/project#42 open");
             // the crash: what is on disk now is all the next controller gets
             program = run.getRootDir().toPath().resolve("program.dat");
             Files.copy(program, saved.resolve("program.dat"));
@@ -64,7 +64,7 @@ class WaitForUpstreamPullRequestCrashTest {
         sessions.then(r -> {
             WorkflowRun run = r.jenkins.getItemByFullName("wait", WorkflowJob.class).getBuildByNumber(1);
 
-            r.assertBuildStatusSuccess(r.waitForCompletion(run));
+            r.assertBuildStatusSuccess(GateFixture.ended(run));
             String log = JenkinsRule.getLog(run);
             r.assertLogContains("[upstream-pr] Watching up/project#42 again after a restart of the controller.", run);
             r.assertLogContains("[upstream-pr] bob approved on up/project#42 at 6dcb09b5b578 (the head).", run);

@@ -1,6 +1,7 @@
 package org.jenkinsci.plugins.workflow.support.steps.input;
 
 import hudson.model.Action;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /** Stand-in of pipeline-input-step's {@code InputAction}: the pending inputs of a run. */
@@ -21,6 +22,10 @@ public class InputAction implements Action {
 
     @Override
     public String getUrlName() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public synchronized List<InputStepExecution> getExecutions() throws InterruptedException, TimeoutException {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
