@@ -32,6 +32,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
     public boolean isBuilding() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

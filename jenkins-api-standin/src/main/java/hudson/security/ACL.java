@@ -10,6 +10,8 @@ public abstract class ACL {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
+    public static final Authentication SYSTEM2 = null;
+
     public boolean hasPermission2(@NonNull Authentication a, @NonNull Permission permission) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

@@ -7,6 +7,7 @@ import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.model.Item;
 import hudson.util.ListBoxModel;
 import java.util.List;
+import org.springframework.security.core.Authentication;
 
 public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCredentialsListBoxModel<T, C>,
         C extends IdCredentials>
@@ -23,6 +24,15 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
                                                                    @NonNull Class<? extends C> type,
                                                                    @NonNull List<DomainRequirement> domainRequirements,
                                                                    @NonNull CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(@NonNull Authentication authentication,
+                                                                     @Nullable Item context,
+                                                                     @NonNull Class<? extends C> type,
+                                                                     @NonNull
+                                                                             List<DomainRequirement> domainRequirements,
+                                                                     @NonNull CredentialsMatcher matcher) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 

@@ -144,9 +144,14 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         switch (gate.outcome()) {
             case REJECT -> throw new AbortException(Messages.Create_Rejected(upstream, who(gate), gate.reason()));
             case DEFER -> listener.getLogger().println(Messages.Create_Deferred(upstream, who(gate), gate.reason()));
-            default -> listener.getLogger().println(opened.created()
-                    ? Messages.Create_Opened(opened.url())
-                    : Messages.Create_Existing(opened.url()));
+            default -> {
+                if (opened == null) {
+                    throw new IllegalStateException("the engine approved without a pull request on " + upstream);
+                }
+                listener.getLogger().println(opened.created()
+                        ? Messages.Create_Opened(opened.url())
+                        : Messages.Create_Existing(opened.url()));
+            }
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("number", opened == null ? null : opened.number());

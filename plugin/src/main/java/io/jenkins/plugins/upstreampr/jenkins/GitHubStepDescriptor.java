@@ -8,7 +8,11 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ComboBoxModel;
@@ -25,6 +29,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import org.springframework.security.core.Authentication;
 
 /**
  * The descriptor of a {@link GitHubStep}: the Snippet Generator's {@code credentialsId} and {@code apiUri} fields,
@@ -66,7 +71,7 @@ public abstract class GitHubStepDescriptor extends StepDescriptor {
             return result.includeCurrentValue(current);
         }
         result.includeEmptyValue()
-                .includeMatching(item, StandardCredentials.class, domain(apiUri),
+                .includeMatchingAs(listingAs(item), item, StandardCredentials.class, domain(apiUri),
                         CredentialsMatchers.anyOf(
                                 CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
                                 CredentialsMatchers.instanceOf(StringCredentials.class)))
@@ -128,8 +133,19 @@ public abstract class GitHubStepDescriptor extends StepDescriptor {
 
     private static boolean isSecretText(@CheckForNull Item item, @CheckForNull String apiUri, String id) {
         return !new StandardListBoxModel()
-                .includeMatching(item, StringCredentials.class, domain(apiUri), CredentialsMatchers.withId(id))
+                .includeMatchingAs(listingAs(item), item, StringCredentials.class, domain(apiUri),
+                        CredentialsMatchers.withId(id))
                 .isEmpty();
+    }
+
+    /**
+     * Who the credentials are listed as: the authentication the job will run as (what the steps' lookup at run time
+     * sees), else the system; the credentials plugin's consumer guide (docs/consumer.adoc, "listing"). Listed as the
+     * user of the form instead, the global store would list nothing for anyone but the system.
+     */
+    @NonNull
+    private static Authentication listingAs(@CheckForNull Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 
     private static List<DomainRequirement> domain(@CheckForNull String apiUri) {

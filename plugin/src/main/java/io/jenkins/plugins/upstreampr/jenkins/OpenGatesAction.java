@@ -5,17 +5,22 @@ import hudson.AbortException;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.upstreampr.jenkins.params.OpenGates;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The gates open in a build ({@link OpenGates}, whose rule this applies): kept on the run, invisible, saved with it
- * (the input step saves the run as its prompt opens), so that a second gate with the id of one still open is refused
+ * each time a gate opens or closes, so that a second gate with the id of one still open is refused
  * before it asks anyone, also after a restart. The preflight opens its gate when it starts (on the CPS VM thread,
  * which runs the starts of all branches of a build one after the other) and closes it when it fails or is aborted;
  * {@code createUpstreamPullRequest} closes it when it starts.
  */
 public final class OpenGatesAction implements Action {
+
+    private static final Logger LOGGER = Logger.getLogger(OpenGatesAction.class.getName());
 
     /** Normalized ids; a plain list, as XStream writes it to build.xml. Guarded by the class. */
     private List<String> ids = new ArrayList<>();
@@ -35,6 +40,7 @@ public final class OpenGatesAction implements Action {
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
+            save(run);
         }
     }
 
@@ -44,7 +50,20 @@ public final class OpenGatesAction implements Action {
             OpenGatesAction action = run.getAction(OpenGatesAction.class);
             if (action != null && action.ids != null) {
                 action.ids = new ArrayList<>(new OpenGates(action.ids).close(id).ids());
+                save(run);
             }
+        }
+    }
+
+    /**
+     * Writes the run (build.xml, which holds this action) at once: a gate closed by a failed preflight on a pool thread
+     * meets no input step that would save the run, and after a crash it must not come back open.
+     */
+    private static void save(Run<?, ?> run) {
+        try {
+            run.save();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Could not save the open gates of " + run, e);
         }
     }
 

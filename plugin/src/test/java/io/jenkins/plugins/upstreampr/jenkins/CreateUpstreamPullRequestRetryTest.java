@@ -89,8 +89,8 @@ class CreateUpstreamPullRequestRetryTest {
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        GateFixture.waitForPrompt(r, run);
-        assertEquals(200, GateFixture.answer(r, run, "alice", GateFixture.approval("Serialize concurrent writes")));
+        GateFixture.waitForPrompt(run, GateFixture.INPUT_ID);
+        assertEquals(200, GateFixture.answer(r, run, GateFixture.INPUT_ID, "alice", GateFixture.approval("Serialize concurrent writes")));
 
         r.assertBuildStatusSuccess(GateFixture.ended(run));
         r.assertLogContains("[upstream-pr] GitHub: HTTP 502", run);
@@ -112,8 +112,8 @@ class CreateUpstreamPullRequestRetryTest {
         WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        GateFixture.waitForPrompt(r, run);
-        assertEquals(200, GateFixture.answer(r, run, "alice", GateFixture.approval("Serialize concurrent writes")));
+        GateFixture.waitForPrompt(run, GateFixture.INPUT_ID);
+        assertEquals(200, GateFixture.answer(r, run, GateFixture.INPUT_ID, "alice", GateFixture.approval("Serialize concurrent writes")));
         GateFixture.waitForLog(run, "the decision is kept.");
         int posts = fixture.github.server.findAll(postRequestedFor(urlPathEqualTo(PULLS))).size();
 
