@@ -138,11 +138,12 @@ public final class GateCommand implements Callable<Integer> {
     private List<String> overrideArguments = new ArrayList<>();
 
     @Option(names = "--decided-by", paramLabel = "USER",
-            description = "Who decides, as recorded (default: the USER environment variable).")
+            description = "Who decides, as recorded (default: the USER environment variable, else the operating "
+                    + "system's user name; the record says which in decidedBySource).")
     private String decidedBy;
 
     @Option(names = "--json", description = "Print the outcome as one JSON object {decision, number, url, created, "
-            + "artifacts, warnings, verdict, sha, actualChangedFiles}; the report and questions go to stderr.")
+            + "artifacts, warnings, verdict, sha, decidedBy, decidedBySource, checks, actualChangedFiles}; the report and questions go to stderr.")
     private boolean json;
 
     @Override
@@ -186,10 +187,12 @@ public final class GateCommand implements Callable<Integer> {
             if (!verdict.passes()) {
                 return stop(proposal);
             }
-            String decider = decidedBy(terminal);
-            Optional<GateDecision> decision = yes ? Optional.of(approveAsProposed(proposal, overrides, decider))
+            Decider decider = decider(terminal);
+            Optional<GateDecision> decision = (yes ? Optional.of(approveAsProposed(proposal, overrides,
+                            decider.name()))
                     : new TerminalDialogue(terminal.input(), report, EditorLauncher.of(terminal), top.clock())
-                            .decide(proposal, draft, applicable(overrides, proposal), decider);
+                            .decide(proposal, draft, applicable(overrides, proposal), decider.name()))
+                    .map(d -> d.withDecidedBySource(decider.source()));
             if (decision.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "The input ended before a decision: nothing was "
                         + "opened or recorded; run the gate again to decide");
@@ -235,6 +238,7 @@ public final class GateCommand implements Callable<Integer> {
             verdict.warnings().forEach(warnings::add);
             root.put("verdict", verdict.verdict().json());
             root.put("sha", verdict.sha());
+            ProposalReport.putChecks(root, verdict);
             ProposalReport.putActualChanges(root, proposal);
             out.println(root.toPrettyString());
             out.flush();
@@ -295,17 +299,30 @@ public final class GateCommand implements Callable<Integer> {
         return parsed;
     }
 
-    private String decidedBy(Terminal terminal) {
+    /** Who decides and where the name came from (see {@link GateDecision#decidedBySource()}). */
+    record Decider(String name, String source) {
+    }
+
+    /**
+     * {@code --decided-by}, else {@code $USER} (or {@code $USERNAME}), else the operating system's account running
+     * the JVM ({@code user.name}, set by the JVM from the process's user, also where no variable is, as in
+     * containers and CI); {@code null} only when none gives a name.
+     */
+    private Decider decider(Terminal terminal) {
         if (decidedBy != null && !decidedBy.isBlank()) {
-            return decidedBy.strip();
+            return new Decider(decidedBy.strip(), "option");
         }
         for (String name : new String[] {"USER", "USERNAME"}) {
             String user = terminal.environment().apply(name);
             if (user != null && !user.isBlank()) {
-                return user.strip();
+                return new Decider(user.strip(), name);
             }
         }
-        return null;
+        String account = terminal.osUserName();
+        if (account != null && !account.isBlank() && !account.equals("?")) {
+            return new Decider(account.strip(), "os");
+        }
+        return new Decider(null, null);
     }
 
     /** Creates {@code --artifacts DIR} before anything is asked, so a decision is not lost to a bad directory. */
@@ -350,6 +367,9 @@ public final class GateCommand implements Callable<Integer> {
             outcome.warnings().forEach(warnings::add);
             root.put("verdict", outcome.record().staging().verdict());
             root.put("sha", outcome.record().staging().headSha());
+            root.put("decidedBy", outcome.record().decidedBy());
+            root.put("decidedBySource", outcome.record().decidedBySource());
+            ProposalReport.putChecks(root, proposal.verdict());
             ProposalReport.putActualChanges(root, proposal);
             out.println(root.toPrettyString());
         } else {

@@ -10,6 +10,8 @@ import java.util.Objects;
  * credentials by construction (no field can carry one).
  *
  * @param decision approve, defer or reject (lower case)
+ * @param decidedBy who decided, {@code null} when unknown
+ * @param decidedBySource where that name came from ({@link GateDecision#decidedBySource()})
  * @param staging the staging pull request and the CI verdict the person saw
  * @param upstream the upstream pull request; {@code null} unless the decision was to approve
  * @param warnings timing and other warnings shown at the gate
@@ -23,6 +25,7 @@ public record GateRecord(
         boolean draft,
         String reason,
         String decidedBy,
+        String decidedBySource,
         String decidedAt,
         List<GateOverride> overrides,
         Staging staging,
@@ -45,8 +48,19 @@ public record GateRecord(
         }
     }
 
-    /** One CI check on the staging head. */
-    public record Check(String name, String state, String url) {
+    /**
+     * One CI check on the staging head.
+     *
+     * @param state how it counts: success, pending, failure or missing
+     * @param conclusion GitHub's own word ({@code skipped}, {@code neutral}, {@code success}, {@code in_progress},
+     *        {@code error}...; see {@link io.jenkins.plugins.upstreampr.github.CheckResult#conclusion()}), null when
+     *        not reported
+     */
+    public record Check(String name, String state, String url, String conclusion) {
+        /** A check without GitHub's own word for it. */
+        public Check(String name, String state, String url) {
+            this(name, state, url, null);
+        }
     }
 
     /**
@@ -116,7 +130,8 @@ public record GateRecord(
     public static GateRecord of(GateDecision decision, Staging staging, Upstream upstream, List<String> warnings,
             List<SpecEntry> specs, Retries retries) {
         return new GateRecord(decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.title(),
-                decision.draft(), decision.reason(), decision.decidedBy(), decision.decidedAt().toString(),
+                decision.draft(), decision.reason(), decision.decidedBy(), decision.decidedBySource(),
+                decision.decidedAt().toString(),
                 decision.overrides(), staging, upstream, warnings, specs, retries);
     }
 }

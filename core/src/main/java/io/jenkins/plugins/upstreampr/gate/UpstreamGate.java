@@ -238,7 +238,7 @@ public final class UpstreamGate {
     private static GateRecord.Staging stagingRecord(StagingVerdict verdict) {
         List<GateRecord.Check> checks = new ArrayList<>();
         for (CheckResult c : verdict.checks()) {
-            checks.add(new GateRecord.Check(c.name(), c.state().json(), c.url()));
+            checks.add(new GateRecord.Check(c.name(), c.state().json(), c.url(), c.conclusion()));
         }
         return new GateRecord.Staging(verdict.pullRequest() != null ? verdict.pullRequest().toString()
                 : verdict.subject(), verdict.sha(), verdict.verdict().json(), checks);

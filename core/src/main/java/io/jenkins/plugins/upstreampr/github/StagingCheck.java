@@ -167,7 +167,8 @@ public final class StagingCheck {
                 + head.repository(), base + "/status", GitHubSession.query("per_page", String.valueOf(PER_PAGE)))) {
             for (JsonNode s : page.path("statuses")) {
                 result.add(new CheckResult(s.path("context").asText("default"), statusState(s.path("state").asText()),
-                        textOrNull(s.path("target_url")), CheckResult.Source.COMMIT_STATUS, false));
+                        textOrNull(s.path("target_url")), CheckResult.Source.COMMIT_STATUS, false,
+                        textOrNull(s.path("state"))));
             }
         }
         return result;
@@ -184,7 +185,8 @@ public final class StagingCheck {
                     url = textOrNull(run.path("details_url"));
                 }
                 result.add(new CheckResult(run.path("name").asText("check run"), runState(run), url,
-                        CheckResult.Source.CHECK_RUN, false));
+                        CheckResult.Source.CHECK_RUN, false, "completed".equals(run.path("status").asText())
+                                ? textOrNull(run.path("conclusion")) : textOrNull(run.path("status"))));
             }
         }
         return result;
