@@ -13,6 +13,8 @@ import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
+import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.WritePlan;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
@@ -142,6 +144,11 @@ public final class GateCommand implements Callable<Integer> {
                     + "system's user name; the record says which in decidedBySource).")
     private String decidedBy;
 
+    @Option(names = "--dry-run", description = "Read and ask as usual, then print the writes the decision would send "
+            + "(method, path, JSON body; with --json one {\"method\",\"path\",\"body\"} per line), in order, and "
+            + "send none; no artifact is written. A number only GitHub's answer would give shows as {number}.")
+    private boolean dryRun;
+
     @Option(names = "--json", description = "Print the outcome as one JSON object {decision, number, url, created, "
             + "artifacts, warnings, verdict, sha, decidedBy, decidedBySource, checks, actualChangedFiles}; the report and questions go to stderr.")
     private boolean json;
@@ -179,7 +186,8 @@ public final class GateCommand implements Callable<Integer> {
         PrintWriter report = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         // one gate for both phases: its session remembers what it read, so the head re-read after the pause is
         // conditional; the command's clock says what "today" is for freeze windows as for spec IDs
-        UpstreamGate gate = new UpstreamGate(github.session().withTime(GitHubOptions.sleeper, top.clock()), top.clock());
+        GitHubSession session = github.session().withTime(GitHubOptions.sleeper, top.clock());
+        UpstreamGate gate = new UpstreamGate(dryRun ? session.dryRun(new WritePlan()) : session, top.clock());
         try {
             GateProposal proposal = gate.await(gate.prepare(request, repository.readTree()), waitFor);
             ProposalReport.print(proposal, report);
@@ -198,7 +206,12 @@ public final class GateCommand implements Callable<Integer> {
                         + "opened or recorded; run the gate again to decide");
             }
             GateOutcome outcome = gate.submit(proposal, decision.get(), artifacts);
-            print(outcome, proposal);
+            if (outcome.dryRun()) {
+                DryRunReport.print(outcome.plannedWrites(), json, spec.commandLine().getOut(),
+                        spec.commandLine().getErr(), spec.qualifiedName());
+            } else {
+                print(outcome, proposal);
+            }
             return UpstreamPrCommand.EXIT_OK;
         } catch (GitHubException e) {
             return GitHubOptions.report(spec.commandLine(), e);
@@ -327,7 +340,7 @@ public final class GateCommand implements Callable<Integer> {
 
     /** Creates {@code --artifacts DIR} before anything is asked, so a decision is not lost to a bad directory. */
     private void prepareArtifactsDirectory() {
-        if (artifacts == null) {
+        if (artifacts == null || dryRun) {
             return;
         }
         try {

@@ -415,6 +415,34 @@ class GateCommandTest {
     }
 
     @Test
+    void aDryRunAsksAsUsualThenPrintsTheWritesItWouldSendAndSendsAndRecordsNothing() throws IOException {
+        stubGreen();
+        github.server.stubFor(get(urlPathEqualTo(PULLS)).willReturn(json(200,
+                GitHubStub.pullRequestList("upstream/project", 0, "", ""))));
+
+        CommandRun run = ask("d\na\n", "--spec", "v7b", "--artifacts", artifacts.toString(), "--label", "bug",
+                "--reviewer", "carol", "--dry-run", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains(MENU).contains("Proposed title: " + PROPOSED_TITLE);
+        List<JsonNode> writes = new ArrayList<>();
+        for (String line : run.out().lines().toList()) {
+            writes.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(writes).extracting(w -> w.get("path").asText()).containsExactly(PULLS,
+                "/repos/upstream/project/issues/{number}/labels",
+                "/repos/upstream/project/pulls/{number}/requested_reviewers");
+        assertThat(writes.get(0).at("/body/title").asText()).isEqualTo(PROPOSED_TITLE);
+        assertThat(writes.get(0).at("/body/draft").asBoolean()).isTrue();
+        for (JsonNode w : writes) {
+            github.assertAllowedByTheDescription(w.get("method").asText(), w.get("path").asText(),
+                    w.get("body").toString());
+        }
+        assertThat(github.writes()).isEmpty();
+        assertThat(artifacts.resolve("upstream-pr")).doesNotExist();
+    }
+
+    @Test
     void rejectionOpensNothingAndIsRecordedWithItsReason() throws IOException {
         stubGreen();
 

@@ -25,6 +25,7 @@ import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequests;
 import io.jenkins.plugins.upstreampr.github.Verdict;
+import io.jenkins.plugins.upstreampr.github.WritePlan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -141,6 +142,10 @@ public final class UpstreamGate {
      * moved to a commit whose CI is not green. GitHub failing in passing is waited out where the session's retry rule
      * allows it (this call is one effort, bounded in all); the record says what was retried and why.
      *
+     * <p>On a session in a dry run ({@link GitHubSession#dryRun}) every read is made as usual and the same rules
+     * refuse, but no write reaches GitHub and no artifact is written: the outcome is {@link GateOutcome#dryRun()}
+     * with the writes that would have been sent ({@link GateOutcome#plannedWrites()}).
+     *
      * @param artifactsDir where to write the record and the trail (see {@link GateArtifacts}); {@code null} for none
      * @throws Refusal when the approval cannot be carried out; nothing was opened
      */
@@ -212,6 +217,11 @@ public final class UpstreamGate {
                 warnings, proposal.trail().specs().stream()
                         .map(s -> new GateRecord.SpecEntry(s.id().value(), s.path(), s.status().yamlName())).toList(),
                 GateRecord.Retries.of(effort.retryProgress().orElseThrow()));
+        Optional<WritePlan> plan = effort.writePlan();
+        if (plan.isPresent()) {
+            // a dry run writes nothing: no record of a decision that was not carried out
+            return new GateOutcome(record, opened, Map.of(), warnings, true, plan.get().writes());
+        }
         String title = decision.approved() ? decision.title() : proposal.text().title();
         String body = decision.approved() ? decision.body() : proposal.text().body();
         Map<String, String> artifacts = artifactsDir == null ? Map.of()
@@ -246,8 +256,11 @@ public final class UpstreamGate {
 
     private static GateRecord.Upstream upstreamRecord(GateProposal proposal, Optional<UpstreamPullRequest> opened) {
         GateRequest request = proposal.request();
-        return opened.map(pr -> new GateRecord.Upstream(request.upstream().toString(), request.head().toString(),
-                        pr.base(), pr.number(), pr.url(), pr.created()))
+        return opened.map(pr -> WritePlan.isPlaceholder(pr.number())
+                        ? new GateRecord.Upstream(request.upstream().toString(), request.head().toString(), pr.base(),
+                                null, null, null)
+                        : new GateRecord.Upstream(request.upstream().toString(), request.head().toString(),
+                                pr.base(), pr.number(), pr.url(), pr.created()))
                 .orElse(null);
     }
 }
