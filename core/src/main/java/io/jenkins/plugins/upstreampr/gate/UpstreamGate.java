@@ -150,8 +150,22 @@ public final class UpstreamGate {
      * @throws Refusal when the approval cannot be carried out; nothing was opened
      */
     public GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir) throws IOException {
+        return submit(proposal, decision, artifactsDir, null);
+    }
+
+    /**
+     * {@link #submit(GateProposal, GateDecision, Path)} for a gate with several roles: an approval opens the pull
+     * request only when {@code approvals} is {@linkplain Approvals#complete() complete} and every standing approval
+     * is of exactly {@code decision}'s title, body and draft on the staging head; a head that moved after the
+     * approvals refuses (the approvals lapsed: ask again). The record lists every approval.
+     *
+     * @param approvals the approvals so far; {@code null} for a gate of one role
+     * @throws Refusal when the approvals do not allow the approval to be carried out; nothing was opened
+     */
+    public GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir, Approvals approvals)
+            throws IOException {
         return submit(proposal, decision, artifactsDir, session.retrying(RetryProgress.start(session.clock().instant()),
-                true));
+                true), approvals);
     }
 
     /**
@@ -168,12 +182,18 @@ public final class UpstreamGate {
      */
     public GateOutcome attemptSubmit(GateProposal proposal, GateDecision decision, Path artifactsDir,
             RetryProgress progress) throws IOException {
-        return submit(proposal, decision, artifactsDir, session.retrying(progress != null ? progress
-                : RetryProgress.start(session.clock().instant()), false));
+        return attemptSubmit(proposal, decision, artifactsDir, progress, null);
     }
 
-    private GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir, GitHubSession effort)
-            throws IOException {
+    /** {@link #attemptSubmit(GateProposal, GateDecision, Path, RetryProgress)} with the approvals of several roles. */
+    public GateOutcome attemptSubmit(GateProposal proposal, GateDecision decision, Path artifactsDir,
+            RetryProgress progress, Approvals approvals) throws IOException {
+        return submit(proposal, decision, artifactsDir, session.retrying(progress != null ? progress
+                : RetryProgress.start(session.clock().instant()), false), approvals);
+    }
+
+    private GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir, GitHubSession effort,
+            Approvals approvals) throws IOException {
         List<String> warnings = new ArrayList<>(proposal.warnings());
         StagingVerdict verdict = proposal.verdict();
         Optional<UpstreamPullRequest> opened = Optional.empty();
@@ -188,7 +208,15 @@ public final class UpstreamGate {
                         + verdict.verdict().name().toLowerCase(Locale.ROOT) + "; the upstream pull request can only "
                         + "be opened once " + verdict.subject() + " is green.");
             }
+            if (approvals != null) {
+                approvals.requireComplete(decision, verdict.sha());
+            }
             HeadCheck head = new StagingCheck(effort).confirm(verdict);
+            if (head.moved() && approvals != null) {
+                throw new Refusal("The staging head moved from " + head.previous().sha() + " to "
+                        + head.current().sha() + " after the approvals: they were of " + head.previous().sha()
+                        + " and lapse (Approvals.atHead); nothing was opened. Ask every role again.");
+            }
             if (head.moved()) {
                 verdict = head.current();
                 warnings.addAll(verdict.warnings());
@@ -216,7 +244,7 @@ public final class UpstreamGate {
         GateRecord record = GateRecord.of(decision, stagingRecord(verdict), upstreamRecord(proposal, opened),
                 warnings, proposal.trail().specs().stream()
                         .map(s -> new GateRecord.SpecEntry(s.id().value(), s.path(), s.status().yamlName())).toList(),
-                GateRecord.Retries.of(effort.retryProgress().orElseThrow()));
+                GateRecord.Retries.of(effort.retryProgress().orElseThrow()), GateRecord.RoleApproval.of(approvals));
         Optional<WritePlan> plan = effort.writePlan();
         if (plan.isPresent()) {
             // a dry run writes nothing: no record of a decision that was not carried out
