@@ -11,6 +11,7 @@ import io.jenkins.plugins.upstreampr.chant.SpecTrail;
 import io.jenkins.plugins.upstreampr.chant.TrailGap;
 import io.jenkins.plugins.upstreampr.chant.UncountedChecklist;
 import io.jenkins.plugins.upstreampr.github.CheckResult;
+import io.jenkins.plugins.upstreampr.github.GateStatus;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.HeadCheck;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
@@ -137,6 +138,33 @@ public final class UpstreamGate {
     }
 
     /**
+     * Shows on GitHub that the gate waits for a decision, when the request asks for it ({@link
+     * GateRequest#gateStatus()}): the commit status {@link GateStatus#CONTEXT} {@code pending} "Waiting for a decision
+     * by WHO" on the staging head, linking to {@link GateRequest#decisionUrl()}; one request. A status that cannot be
+     * posted is a warning added to the proposal (so the record keeps it), never a failure. Without
+     * {@code gateStatus} the proposal is returned as is, without a request.
+     *
+     * @param whoMayDecide who may answer, as the people on the staging pull request should read it ({@code
+     *        submitter}, the roles, or the terminal user); {@code null} or blank: not said
+     */
+    public GateProposal announceWaiting(GateProposal proposal, String whoMayDecide) {
+        GateRequest request = proposal.request();
+        if (!request.gateStatus()) {
+            return proposal;
+        }
+        StagingVerdict verdict = proposal.verdict();
+        Optional<String> warning = new GateStatus(session).post(verdict.repository(), verdict.sha(),
+                GateStatus.Status.waiting(whoMayDecide, request.decisionUrl()));
+        if (warning.isEmpty()) {
+            return proposal;
+        }
+        List<String> warnings = new ArrayList<>(proposal.warnings());
+        warnings.add(warning.get());
+        return new GateProposal(request, proposal.repositoryRoot(), proposal.preflight(), proposal.trail(),
+                proposal.text(), proposal.changes(), proposal.uncheckedCriteria(), warnings);
+    }
+
+    /**
      * Carries out {@code decision} on {@code proposal}. A deferral or rejection opens nothing and is recorded; an
      * approval is refused while a freeze or unchecked criteria stand without an override, or when the staging head
      * moved to a commit whose CI is not green. GitHub failing in passing is waited out where the session's retry rule
@@ -241,6 +269,10 @@ public final class UpstreamGate {
             warnings.addAll(upstream.warnings());
             opened = Optional.of(upstream);
         }
+        if (proposal.request().gateStatus()) {
+            new GateStatus(effort).post(verdict.repository(), verdict.sha(), decided(decision, opened, approvals,
+                    proposal.request().decisionUrl())).ifPresent(warnings::add);
+        }
         GateRecord record = GateRecord.of(decision, stagingRecord(verdict), upstreamRecord(proposal, opened),
                 warnings, proposal.trail().specs().stream()
                         .map(s -> new GateRecord.SpecEntry(s.id().value(), s.path(), s.status().yamlName())).toList(),
@@ -258,7 +290,19 @@ public final class UpstreamGate {
         return new GateOutcome(record, opened, artifacts, warnings);
     }
 
-    private static String refusalFor(String block, GateProposal proposal) {
+    /** The gate's status once decided: approved by whom (every standing approver), rejected or deferred. */
+    private static GateStatus.Status decided(GateDecision decision, Optional<UpstreamPullRequest> opened,
+            Approvals approvals, String decisionUrl) {
+        return switch (decision.outcome()) {
+            case APPROVE -> GateStatus.Status.approved(approvals == null ? decision.decidedBy()
+                    : String.join(" and ", approvals.standing().stream().map(Approvals.Approval::who).toList()),
+                    opened.orElseThrow());
+            case REJECT -> GateStatus.Status.rejected(decision.reason(), decisionUrl);
+            case DEFER -> GateStatus.Status.deferred(decision.reason(), decisionUrl);
+        };
+    }
+
+        private static String refusalFor(String block, GateProposal proposal) {
         if (GateProposal.FREEZE.equals(block)) {
             return "The upstream repository is in a declared freeze (" + String.join("; ",
                     proposal.preflight().timing().warnings()) + "): approve only with an override of '"

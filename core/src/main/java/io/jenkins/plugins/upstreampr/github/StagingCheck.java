@@ -166,6 +166,9 @@ public final class StagingCheck {
         for (JsonNode page : session.getAllPages("reading the commit statuses of " + head.sha() + " in "
                 + head.repository(), base + "/status", GitHubSession.query("per_page", String.valueOf(PER_PAGE)))) {
             for (JsonNode s : page.path("statuses")) {
+                if (GateStatus.isGate(s.path("context").asText())) {
+                    continue; // the gate's own status: it never judges, or waits for, itself
+                }
                 result.add(new CheckResult(s.path("context").asText("default"), statusState(s.path("state").asText()),
                         textOrNull(s.path("target_url")), CheckResult.Source.COMMIT_STATUS, false,
                         textOrNull(s.path("state"))));
