@@ -144,6 +144,16 @@ public final class GateCommand implements Callable<Integer> {
                     + "system's user name; the record says which in decidedBySource).")
     private String decidedBy;
 
+    @Option(names = "--gate-status", description = "Show the gate on GitHub: a commit status upstream-pr/gate on the "
+            + "staging head, pending 'Waiting for a decision by USER' while asking, then success 'Approved by USER: "
+            + "OWNER/REPO#N', failure 'Rejected: REASON' or pending 'Deferred: REASON'. One request each; a status "
+            + "that cannot be posted is only a warning.")
+    private boolean gateStatus;
+
+    @Option(names = "--decision-url", paramLabel = "URL", description = "With --gate-status, where the statuses "
+            + "waiting, rejected and deferred link to (e.g. the team's review page).")
+    private String decisionUrl;
+
     @Option(names = "--dry-run", description = "Read and ask as usual, then print the writes the decision would send "
             + "(method, path, JSON body; with --json one {\"method\",\"path\",\"body\"} per line), in order, and "
             + "send none; no artifact is written. A number only GitHub's answer would give shows as {number}.")
@@ -169,7 +179,12 @@ public final class GateCommand implements Callable<Integer> {
                     .withReviewers(reviewers)
                     .withAssignees(assignees)
                     .withMaintainerCanModify(!noMaintainerCanModify)
-                    .withLookUpExisting(lookUpExisting);
+                    .withLookUpExisting(lookUpExisting)
+                    .withGateStatus(gateStatus, decisionUrl);
+            if (decisionUrl != null && !gateStatus) {
+                throw new IllegalArgumentException("--decision-url is where the gate's status on GitHub links to: "
+                        + "give --gate-status too, or leave --decision-url out");
+            }
             waitFor = wait == null ? Duration.ZERO : Duration.parse(wait);
             overrides = parseOverrides();
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -196,6 +211,13 @@ public final class GateCommand implements Callable<Integer> {
                 return stop(proposal);
             }
             Decider decider = decider(terminal);
+            if (!yes) {
+                // only when someone is asked: with --yes the decision is taken at once
+                List<String> shown = proposal.warnings();
+                proposal = gate.announceWaiting(proposal, decider.name());
+                proposal.warnings().stream().filter(w -> !shown.contains(w))
+                        .forEach(w -> report.println("warning: " + w));
+            }
             Optional<GateDecision> decision = (yes ? Optional.of(approveAsProposed(proposal, overrides,
                             decider.name()))
                     : new TerminalDialogue(terminal.input(), report, EditorLauncher.of(terminal), top.clock())

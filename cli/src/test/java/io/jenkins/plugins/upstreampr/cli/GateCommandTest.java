@@ -443,6 +443,42 @@ class GateCommandTest {
     }
 
     @Test
+    void gateStatusShowsTheWaitAndTheApprovalOnTheStagingHeadAndARefusedStatusIsOnlyAWarning() throws IOException {
+        stubGreen();
+        String statuses = "/repos/octo/fork/statuses/" + SHA_A;
+        github.server.stubFor(post(urlPathEqualTo(statuses)).willReturn(json(403,
+                GitHubStub.error("Resource not accessible by personal access token"))));
+
+        CommandRun run = ask("a\n", "--spec", "v7b", "--artifacts", artifacts.toString(), "--gate-status",
+                "--decision-url", "https://review.example.com/kvstore/12");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> posted = new ArrayList<>();
+        for (ServeEvent e : github.events()) {
+            if (e.getRequest().getUrl().equals(statuses)) {
+                posted.add(new ObjectMapper().readTree(e.getRequest().getBodyAsString()));
+            }
+        }
+        assertThat(posted).extracting(b -> b.get("state").asText() + " " + b.get("description").asText() + " "
+                + b.get("target_url").asText() + " " + b.get("context").asText()).containsExactly(
+                        "pending Waiting for a decision by alice https://review.example.com/kvstore/12 upstream-pr/gate",
+                        "success Approved by alice: upstream/project#42 https://github.com/upstream/project/pull/42 "
+                                + "upstream-pr/gate");
+        assertThat(run.out()).contains("Opened https://github.com/upstream/project/pull/42");
+        assertThat(count(run.out(), "could not be posted on " + SHA_A)).isEqualTo(2);
+        assertThat(record().get("warnings")).extracting(JsonNode::asText)
+                .filteredOn(w -> w.contains("upstream-pr/gate")).hasSize(2);
+    }
+
+    @Test
+    void aDecisionUrlWithoutGateStatusIsAUsageError() {
+        CommandRun run = gate(false, "", "--spec", "v7b", "--yes", "--decision-url", "https://review.example.com/");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--decision-url").contains("--gate-status");
+    }
+
+    @Test
     void rejectionOpensNothingAndIsRecordedWithItsReason() throws IOException {
         stubGreen();
 
