@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param path e.g. {@code /repos/upstream-org/kvstore/pulls}; a value the dry run cannot know because it comes from
  *        the answer to an earlier write stands as a placeholder, {@link WritePlan#NUMBER} in the path
  * @param body the JSON body, compact
- * @param note what the placeholders in {@code path} stand for ("{number}: the number GitHub gives the pull request
- *        opened by write 1"); {@code null} when the path has none
+ * @param note what the placeholders in {@code path} or {@code body} stand for ("{number}: the number GitHub gives
+ *        the pull request opened by write 1"); {@code null} when there are none
  */
 public record PlannedWrite(int index, String method, String path, String body, String note) implements Serializable {
 
@@ -26,7 +26,7 @@ public record PlannedWrite(int index, String method, String path, String body, S
         Objects.requireNonNull(body, "body");
     }
 
-    /** Whether the path holds a value that only the answer to an earlier write would give. */
+    /** Whether the path or body holds a value that only the answer to an earlier write would give. */
     public boolean hasPlaceholder() {
         return note != null;
     }

@@ -58,6 +58,9 @@ public final class WritePlan {
         String note = null;
         if (pullRequestWrite > 0 && path.contains(PLACEHOLDER_SEGMENT)) {
             shown = path.replace(PLACEHOLDER_SEGMENT, "/" + NUMBER + "/");
+        }
+        // the placeholder answer's number and address reach later paths and bodies (the gate's status names them)
+        if (pullRequestWrite > 0 && (!shown.equals(path) || text.contains(NUMBER))) {
             note = NUMBER + ": the number GitHub gives the pull request opened by write " + pullRequestWrite
                     + "; a dry run cannot know it";
         }

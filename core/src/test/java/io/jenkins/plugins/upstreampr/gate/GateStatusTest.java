@@ -178,6 +178,8 @@ class GateStatusTest {
                 "/repos/upstream/project/pulls", STATUSES);
         assertThat(JSON.readTree(outcome.plannedWrites().get(2).body()).get("description").asText())
                 .isEqualTo("Approved by alice: upstream/project#{number}");
+        assertThat(outcome.plannedWrites().get(2).note()).contains("opened by write 2");
+        assertThat(outcome.plannedWrites().get(0).hasPlaceholder()).isFalse();
         for (PlannedWrite w : outcome.plannedWrites()) {
             github.assertAllowedByTheDescription(w.method(), w.path(), w.body());
         }
