@@ -165,6 +165,20 @@ public final class UpstreamGate {
     }
 
     /**
+     * Takes one role's answer in a gate with several roles ({@link Approvals}): re-reads the staging head (one
+     * conditional request, free while it did not move), lets the approvals of another head lapse, then records the
+     * answer bound to the head as it is now ({@link Approvals#answer}). A front end calls it after each role's prompt
+     * and asks {@link Approvals#next()} who comes next.
+     *
+     * @throws Refusal when the answer breaks a rule (the same person for two roles, a role already approved, the gate
+     *         ended) or the staging pull request's head is no longer the branch to propose
+     */
+    public Approvals answer(GateProposal proposal, Approvals approvals, int role, GateDecision decision) {
+        String head = new StagingCheck(session).confirm(proposal.verdict()).current().sha();
+        return approvals.atHead(head).answer(role, decision, head);
+    }
+
+    /**
      * Carries out {@code decision} on {@code proposal}. A deferral or rejection opens nothing and is recorded; an
      * approval is refused while a freeze or unchecked criteria stand without an override, or when the staging head
      * moved to a commit whose CI is not green. GitHub failing in passing is waited out where the session's retry rule

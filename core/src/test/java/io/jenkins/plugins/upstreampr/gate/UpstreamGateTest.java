@@ -516,4 +516,26 @@ class UpstreamGateTest {
                 .isInstanceOf(Refusal.class).hasMessageContaining("another title, body or draft");
         github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
     }
+
+    @Test
+    void eachRolesAnswerIsBoundToTheHeadReadAgainSoAMovedHeadAsksTheEarlierRolesAgain() {
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+        GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION), tree);
+        GateDecision byAlice = approve("Serialize concurrent writes", List.of());
+        Approvals one = gate().answer(proposal, Approvals.of(List.of("maintainers", "ospo")), 1, byAlice);
+        assertThat(one.approvals().get(0).sha()).isEqualTo(SHA_A);
+
+        github.server.resetAll();
+        stubStaging("fix/issue-1234", SHA_B, "\"pr-b\"");
+        Approvals two = gate().answer(proposal, one, 2, new GateDecision(GateDecision.Outcome.APPROVE,
+                byAlice.title(), byAlice.body(), byAlice.draft(), null, "bob", GitHubStub.NOW, List.of()));
+
+        assertThat(two.standing()).extracting(Approvals.Approval::who, Approvals.Approval::sha)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("bob", SHA_B));
+        assertThat(two.next()).hasValueSatisfying(n -> {
+            assertThat(n.role()).isEqualTo(1);
+            assertThat(n.why()).contains("the staging head moved from " + SHA_A + " to " + SHA_B);
+        });
+    }
 }
