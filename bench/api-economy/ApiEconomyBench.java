@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_A;
 import static io.jenkins.plugins.upstreampr.github.GitHubStub.json;
 
+import io.jenkins.plugins.upstreampr.github.GateStatus;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import io.jenkins.plugins.upstreampr.github.HeadCheck;
@@ -40,10 +41,11 @@ public class ApiEconomyBench {
         int latency = args.length > 0 ? Integer.parseInt(args[0]) : 250;
         System.out.printf("latency per request: %d ms%n%n", latency);
         System.out.printf("%-58s %8s %8s %11s%n", "phase", "requests", "counted", "round trips");
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 5; round++) {
             boolean warmUp = round == 0;
             boolean lookUp = round == 2;
             boolean upstreamFreeze = round == 3;
+            boolean gateStatus = round == 4;
             try (GitHubStub github = new GitHubStub()) {
                 stub(github, latency);
                 GitHubSession session = GitHubSession.connect(github.apiUrl(),
@@ -52,7 +54,8 @@ public class ApiEconomyBench {
                 var staging = PullRequestRef.parse("octo/fork#7");
                 var upstream = RepositoryName.parse("upstream/project");
                 String variant = lookUp ? " (+ existing-PR look-up before the pause)"
-                        : upstreamFreeze ? " (+ freeze file and freeze label)" : " (common path)";
+                        : upstreamFreeze ? " (+ freeze file and freeze label)"
+                        : gateStatus ? " (+ gate status on GitHub)" : " (common path)";
                 TimingPolicy timing = upstreamFreeze
                         ? TimingPolicy.none().withFreezeFile(".github/FREEZE").withFreezeLabel("freeze")
                         : TimingPolicy.none();
@@ -60,6 +63,11 @@ public class ApiEconomyBench {
                 long t0 = System.nanoTime();
                 PreflightReport report = new Preflight(session).run(new PreflightRequest(staging, upstream, null,
                         StagingPolicy.defaults(), lookUp, timing));
+                if (gateStatus) {
+                    // the waiting status, posted right before the person is asked
+                    warn(new GateStatus(session).post(staging.repository(), report.verdict().sha(),
+                            GateStatus.Status.waiting("maintainers", null)));
+                }
                 Phase before = phase("before the pause" + variant, github, 0, t0, latency);
                 if (!report.verdict().passes()) {
                     throw new IllegalStateException("expected a green verdict, got " + report.verdict().verdict());
@@ -74,6 +82,10 @@ public class ApiEconomyBench {
                 UpstreamPullRequest pr = new UpstreamPullRequests(session).open(PullRequestProposal.of(upstream,
                         head.current().head(), "Fix issue 1234", "body").withBase(report.base())
                         .withExpectedHeadSha(head.current().sha()));
+                if (gateStatus) {
+                    warn(new GateStatus(session).post(staging.repository(), head.current().sha(),
+                            GateStatus.Status.approved("alice", pr)));
+                }
                 Phase after = phase("after the pause" + variant, github, mark, t1, latency);
                 if (!pr.created() || head.moved()) {
                     throw new IllegalStateException("unexpected gate outcome");
@@ -93,6 +105,12 @@ public class ApiEconomyBench {
                     print(phase("one unchanged poll of the staging CI", github, pollMark, t2, latency));
                 }
             }
+        }
+    }
+
+    private static void warn(java.util.Optional<String> warning) {
+        if (warning.isPresent()) {
+            throw new IllegalStateException(warning.get());
         }
     }
 
@@ -131,6 +149,8 @@ public class ApiEconomyBench {
                 .withFixedDelay(latency)));
         s.stubFor(get(urlPathEqualTo("/repos/upstream/project/issues")).willReturn(json(200,
                 GitHubStub.issueList("upstream/project", 0, "")).withFixedDelay(latency)));
+        s.stubFor(post(urlPathEqualTo("/repos/octo/fork/statuses/" + SHA_A)).willReturn(json(201,
+                GitHubStub.example("repos--create-commit-status", "201-default.json")).withFixedDelay(latency)));
         s.stubFor(post(urlPathEqualTo("/repos/upstream/project/pulls")).willReturn(json(201,
                 GitHubStub.createdPullRequest("upstream/project", 42, "octo:fix/issue-1234", "main", SHA_A, true))
                 .withFixedDelay(latency)));

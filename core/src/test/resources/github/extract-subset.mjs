@@ -46,6 +46,8 @@ export const OPERATIONS = [
   ["get", "/repos/{owner}/{repo}/contents/{path}"],
   ["get", "/repos/{owner}/{repo}/issues"],
   ["post", "/repos/{owner}/{repo}/issues/{issue_number}/assignees"],
+  // Added for the gate's commit status on the staging head (upstream-pr gate --gate-status):
+  ["post", "/repos/{owner}/{repo}/statuses/{sha}"],
 ];
 
 function resolvePointer(doc, ref) {

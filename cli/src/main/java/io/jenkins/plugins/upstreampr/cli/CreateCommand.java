@@ -8,11 +8,13 @@ import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.chant.SpecResolver;
 import io.jenkins.plugins.upstreampr.chant.SpecTrail;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
+import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestProposal;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequests;
+import io.jenkins.plugins.upstreampr.github.WritePlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
@@ -100,6 +102,11 @@ public final class CreateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
+    @Option(names = "--dry-run", description = "Make every read as usual, then print the writes that would be sent "
+            + "(method, path, JSON body; with --json one {\"method\",\"path\",\"body\"} per line), in order, and "
+            + "send none. A number only GitHub's answer would give shows as {number}.")
+    private boolean dryRun;
+
     @Override
     public Integer call() {
         PullRequestProposal proposal;
@@ -111,8 +118,15 @@ public final class CreateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
-            UpstreamPullRequest pr = new UpstreamPullRequests(github.session()).open(proposal);
-            print(pr);
+            GitHubSession session = github.session();
+            WritePlan plan = new WritePlan();
+            UpstreamPullRequest pr = new UpstreamPullRequests(dryRun ? session.dryRun(plan) : session).open(proposal);
+            if (dryRun) {
+                DryRunReport.print(plan.writes(), json, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                        spec.qualifiedName());
+            } else {
+                print(pr);
+            }
             return UpstreamPrCommand.EXIT_OK;
         } catch (GitHubException e) {
             return GitHubOptions.report(spec.commandLine(), e);

@@ -13,6 +13,8 @@ import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
+import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.WritePlan;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
@@ -138,11 +140,27 @@ public final class GateCommand implements Callable<Integer> {
     private List<String> overrideArguments = new ArrayList<>();
 
     @Option(names = "--decided-by", paramLabel = "USER",
-            description = "Who decides, as recorded (default: the USER environment variable).")
+            description = "Who decides, as recorded (default: the USER environment variable, else the operating "
+                    + "system's user name; the record says which in decidedBySource).")
     private String decidedBy;
 
+    @Option(names = "--gate-status", description = "Show the gate on GitHub: a commit status upstream-pr/gate on the "
+            + "staging head, pending 'Waiting for a decision by USER' while asking, then success 'Approved by USER: "
+            + "OWNER/REPO#N', failure 'Rejected: REASON' or pending 'Deferred: REASON'. One request each; a status "
+            + "that cannot be posted is only a warning.")
+    private boolean gateStatus;
+
+    @Option(names = "--decision-url", paramLabel = "URL", description = "With --gate-status, where the statuses "
+            + "waiting, rejected and deferred link to (e.g. the team's review page).")
+    private String decisionUrl;
+
+    @Option(names = "--dry-run", description = "Read and ask as usual, then print the writes the decision would send "
+            + "(method, path, JSON body; with --json one {\"method\",\"path\",\"body\"} per line), in order, and "
+            + "send none; no artifact is written. A number only GitHub's answer would give shows as {number}.")
+    private boolean dryRun;
+
     @Option(names = "--json", description = "Print the outcome as one JSON object {decision, number, url, created, "
-            + "artifacts, warnings, verdict, sha, actualChangedFiles}; the report and questions go to stderr.")
+            + "artifacts, warnings, verdict, sha, decidedBy, decidedBySource, checks, actualChangedFiles}; the report and questions go to stderr.")
     private boolean json;
 
     @Override
@@ -161,7 +179,12 @@ public final class GateCommand implements Callable<Integer> {
                     .withReviewers(reviewers)
                     .withAssignees(assignees)
                     .withMaintainerCanModify(!noMaintainerCanModify)
-                    .withLookUpExisting(lookUpExisting);
+                    .withLookUpExisting(lookUpExisting)
+                    .withGateStatus(gateStatus, decisionUrl);
+            if (decisionUrl != null && !gateStatus) {
+                throw new IllegalArgumentException("--decision-url is where the gate's status on GitHub links to: "
+                        + "give --gate-status too, or leave --decision-url out");
+            }
             waitFor = wait == null ? Duration.ZERO : Duration.parse(wait);
             overrides = parseOverrides();
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -178,7 +201,8 @@ public final class GateCommand implements Callable<Integer> {
         PrintWriter report = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         // one gate for both phases: its session remembers what it read, so the head re-read after the pause is
         // conditional; the command's clock says what "today" is for freeze windows as for spec IDs
-        UpstreamGate gate = new UpstreamGate(github.session().withTime(GitHubOptions.sleeper, top.clock()), top.clock());
+        GitHubSession session = github.session().withTime(GitHubOptions.sleeper, top.clock());
+        UpstreamGate gate = new UpstreamGate(dryRun ? session.dryRun(new WritePlan()) : session, top.clock());
         try {
             GateProposal proposal = gate.await(gate.prepare(request, repository.readTree()), waitFor);
             ProposalReport.print(proposal, report);
@@ -186,16 +210,30 @@ public final class GateCommand implements Callable<Integer> {
             if (!verdict.passes()) {
                 return stop(proposal);
             }
-            String decider = decidedBy(terminal);
-            Optional<GateDecision> decision = yes ? Optional.of(approveAsProposed(proposal, overrides, decider))
+            Decider decider = decider(terminal);
+            if (!yes) {
+                // only when someone is asked: with --yes the decision is taken at once
+                List<String> shown = proposal.warnings();
+                proposal = gate.announceWaiting(proposal, decider.name());
+                proposal.warnings().stream().filter(w -> !shown.contains(w))
+                        .forEach(w -> report.println("warning: " + w));
+            }
+            Optional<GateDecision> decision = (yes ? Optional.of(approveAsProposed(proposal, overrides,
+                            decider.name()))
                     : new TerminalDialogue(terminal.input(), report, EditorLauncher.of(terminal), top.clock())
-                            .decide(proposal, draft, applicable(overrides, proposal), decider);
+                            .decide(proposal, draft, applicable(overrides, proposal), decider.name()))
+                    .map(d -> d.withDecidedBySource(decider.source()));
             if (decision.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "The input ended before a decision: nothing was "
                         + "opened or recorded; run the gate again to decide");
             }
             GateOutcome outcome = gate.submit(proposal, decision.get(), artifacts);
-            print(outcome, proposal);
+            if (outcome.dryRun()) {
+                DryRunReport.print(outcome.plannedWrites(), json, spec.commandLine().getOut(),
+                        spec.commandLine().getErr(), spec.qualifiedName());
+            } else {
+                print(outcome, proposal);
+            }
             return UpstreamPrCommand.EXIT_OK;
         } catch (GitHubException e) {
             return GitHubOptions.report(spec.commandLine(), e);
@@ -235,6 +273,7 @@ public final class GateCommand implements Callable<Integer> {
             verdict.warnings().forEach(warnings::add);
             root.put("verdict", verdict.verdict().json());
             root.put("sha", verdict.sha());
+            ProposalReport.putChecks(root, verdict);
             ProposalReport.putActualChanges(root, proposal);
             out.println(root.toPrettyString());
             out.flush();
@@ -295,22 +334,35 @@ public final class GateCommand implements Callable<Integer> {
         return parsed;
     }
 
-    private String decidedBy(Terminal terminal) {
+    /** Who decides and where the name came from (see {@link GateDecision#decidedBySource()}). */
+    record Decider(String name, String source) {
+    }
+
+    /**
+     * {@code --decided-by}, else {@code $USER} (or {@code $USERNAME}), else the operating system's account running
+     * the JVM ({@code user.name}, set by the JVM from the process's user, also where no variable is, as in
+     * containers and CI); {@code null} only when none gives a name.
+     */
+    private Decider decider(Terminal terminal) {
         if (decidedBy != null && !decidedBy.isBlank()) {
-            return decidedBy.strip();
+            return new Decider(decidedBy.strip(), "option");
         }
         for (String name : new String[] {"USER", "USERNAME"}) {
             String user = terminal.environment().apply(name);
             if (user != null && !user.isBlank()) {
-                return user.strip();
+                return new Decider(user.strip(), name);
             }
         }
-        return null;
+        String account = terminal.osUserName();
+        if (account != null && !account.isBlank() && !account.equals("?")) {
+            return new Decider(account.strip(), "os");
+        }
+        return new Decider(null, null);
     }
 
     /** Creates {@code --artifacts DIR} before anything is asked, so a decision is not lost to a bad directory. */
     private void prepareArtifactsDirectory() {
-        if (artifacts == null) {
+        if (artifacts == null || dryRun) {
             return;
         }
         try {
@@ -350,6 +402,9 @@ public final class GateCommand implements Callable<Integer> {
             outcome.warnings().forEach(warnings::add);
             root.put("verdict", outcome.record().staging().verdict());
             root.put("sha", outcome.record().staging().headSha());
+            root.put("decidedBy", outcome.record().decidedBy());
+            root.put("decidedBySource", outcome.record().decidedBySource());
+            ProposalReport.putChecks(root, proposal.verdict());
             ProposalReport.putActualChanges(root, proposal);
             out.println(root.toPrettyString());
         } else {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.upstreampr.github.CheckResult;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.Preflight;
@@ -123,11 +122,7 @@ public final class PreflightCommand implements Callable<Integer> {
             root.put("head", v.head() == null ? null : v.head().toString());
             root.put("upstream", report.upstream().toString());
             root.put("base", report.base());
-            ArrayNode checks = root.putArray("checks");
-            for (CheckResult c : v.checks()) {
-                checks.addObject().put("name", c.name()).put("state", c.state().json()).put("url", c.url())
-                        .put("required", c.required());
-            }
+            ProposalReport.putChecks(root, v);
             if (report.existing().isPresent()) {
                 root.putObject("existing").put("number", report.existing().get().number())
                         .put("url", report.existing().get().url());
@@ -139,12 +134,9 @@ public final class PreflightCommand implements Callable<Integer> {
             report.warnings().forEach(warnings::add);
             out.println(root.toPrettyString());
         } else {
-            out.println("Staging " + v.subject() + " at " + v.sha() + ": " + v.verdict()
+            out.println(ProposalReport.staging(v) + " at " + v.sha() + ": " + v.verdict()
                     + (v.passes() && v.verdict() == Verdict.NONE ? " (allowed)" : ""));
-            for (CheckResult c : v.checks()) {
-                out.println("  " + (c.required() ? "" : "(not required) ") + c.state().json() + "  " + c.name()
-                        + (c.url() == null ? "" : "  " + c.url()));
-            }
+            ProposalReport.printChecks(v, out);
             out.println("Upstream " + report.upstream() + ", base " + report.base());
             for (String w : report.warnings()) {
                 out.println("warning: " + w);

@@ -27,12 +27,9 @@ final class ProposalReport {
     static void print(GateProposal proposal, PrintWriter out) {
         StagingVerdict v = proposal.verdict();
         PreflightReport preflight = proposal.preflight();
-        out.println("Staging " + v.subject() + (v.head() == null ? "" : " (" + v.head() + ")") + " at " + v.sha()
+        out.println(staging(v) + (v.head() == null ? "" : " (" + v.head() + ")") + " at " + v.sha()
                 + ": " + v.verdict() + (v.passes() && v.verdict() == Verdict.NONE ? " (allowed)" : ""));
-        for (CheckResult c : v.checks()) {
-            out.println("  " + (c.required() ? "" : "(not required) ") + c.state().json() + "  " + c.name()
-                    + (c.url() == null ? "" : "  " + c.url()));
-        }
+        printChecks(v, out);
         out.println("Upstream " + preflight.upstream() + ", base " + preflight.base() + ", from "
                 + proposal.request().head());
         if (!proposal.text().changedFiles().isEmpty()) {
@@ -69,6 +66,34 @@ final class ProposalReport {
         out.println("Proposed body:");
         out.println(indent(proposal.text().body()));
         out.flush();
+    }
+
+    /**
+     * What was checked, starting a line: "Staging pull request o/r#12", or "Staging o/r branch b" for a branch (the
+     * verdict's subject already says "staging pull request").
+     */
+    static String staging(StagingVerdict v) {
+        return v.pullRequest() != null ? "Staging pull request " + v.pullRequest() : "Staging " + v.subject();
+    }
+
+    /**
+     * One line per check: whether it decides, its state as shown (GitHub's own conclusion next to it when that says
+     * more, {@code success (skipped)}), its name and link.
+     */
+    static void printChecks(StagingVerdict v, PrintWriter out) {
+        for (CheckResult c : v.checks()) {
+            out.println("  " + (c.required() ? "" : "(not required) ") + c.shownState() + "  " + c.name()
+                    + (c.url() == null ? "" : "  " + c.url()));
+        }
+    }
+
+    /** The checks for {@code --json}: {@code [{name, state, conclusion, url, required}]}. */
+    static void putChecks(ObjectNode root, StagingVerdict v) {
+        ArrayNode checks = root.putArray("checks");
+        for (CheckResult c : v.checks()) {
+            checks.addObject().put("name", c.name()).put("state", c.state().json()).put("conclusion", c.conclusion())
+                    .put("url", c.url()).put("required", c.required());
+        }
     }
 
     /**

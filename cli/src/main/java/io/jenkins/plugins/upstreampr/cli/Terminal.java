@@ -21,13 +21,24 @@ import java.util.function.UnaryOperator;
  * @param interactive whether a person can answer (false: the gate refuses to ask, see {@code --yes})
  * @param environment environment variables by name ({@code null} when unset)
  * @param editorOwnsTerminal whether the editor inherits the terminal (a full-screen editor needs it)
+ * @param osUserName the operating system's account running this process, the decider's name of last resort when
+ *        no {@code USER} is set ({@code null} or {@code ?}, as the JVM says when it cannot tell: unknown)
  */
 public record Terminal(BufferedReader input, boolean interactive, UnaryOperator<String> environment,
-        boolean editorOwnsTerminal) {
+        boolean editorOwnsTerminal, String osUserName) {
 
     public Terminal {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(environment, "environment");
+    }
+
+    /**
+     * A terminal whose account is the JVM's {@code user.name}: the JVM reads it from the process's user ID (not
+     * from {@code $USER}), so it is there in containers and CI where no variable is set.
+     */
+    public Terminal(BufferedReader input, boolean interactive, UnaryOperator<String> environment,
+            boolean editorOwnsTerminal) {
+        this(input, interactive, environment, editorOwnsTerminal, System.getProperty("user.name"));
     }
 
     /**

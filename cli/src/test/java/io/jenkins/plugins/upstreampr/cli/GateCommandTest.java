@@ -51,6 +51,8 @@ class GateCommandTest {
     private final GitHubStub github = new GitHubStub();
     private final List<CommandRun> runs = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
+    /** The operating system's account the scripted terminal reports (the JVM's user.name in real runs). */
+    private String osUser = "runner";
     private final Clock clock = Clock.fixed(GitHubStub.NOW, ZoneOffset.UTC);
     @TempDir
     Path temp;
@@ -83,7 +85,7 @@ class GateCommandTest {
 
     private CommandRun gate(boolean interactive, String input, String... args) {
         answers = new BufferedReader(new StringReader(input));
-        Terminal terminal = new Terminal(answers, interactive, environment::get, false);
+        Terminal terminal = new Terminal(answers, interactive, environment::get, false, osUser);
         List<String> all = new ArrayList<>(List.of("gate", "--dir", repo.toString(), "--staging", "octo/fork#7",
                 "--upstream", "upstream/project", "--head", "octo:fix/issue-1234", "--api-url",
                 github.apiUrl().toString(), "--token-file", tokenFile.toString()));
@@ -98,7 +100,7 @@ class GateCommandTest {
         return gate(true, input, args);
     }
 
-    private void stubGitHub(String status, String checkRun) {
+    private void stubGitHub(String status, String... checkRun) {
         github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/pulls/7")).willReturn(json(200,
                 GitHubStub.pullRequest("octo", "fork", 7, "fix/issue-1234", SHA_A))));
         github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/commits/" + SHA_A + "/status"))
@@ -175,7 +177,8 @@ class GateCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         // the report a person decides on
         assertThat(run.out())
-                .contains("Staging staging pull request octo/fork#7 (octo:fix/issue-1234) at " + SHA_A + ": GREEN")
+                .contains("Staging pull request octo/fork#7 (octo:fix/issue-1234) at " + SHA_A + ": GREEN")
+                .doesNotContain("Staging staging")
                 .contains("  success  ci  https://ci.example.com/ci")
                 .contains("  success  build  https://github.com/octo/fork/runs/100")
                 .contains("Upstream upstream/project, base main, from octo:fix/issue-1234")
@@ -205,6 +208,7 @@ class GateCommandTest {
         assertThat(record.get("decision").asText()).isEqualTo("approve");
         assertThat(record.get("title").asText()).isEqualTo("Serialize concurrent writes with the store lock");
         assertThat(record.get("decidedBy").asText()).isEqualTo("alice");
+        assertThat(record.get("decidedBySource").asText()).isEqualTo("USER");
         assertThat(record.get("decidedAt").asText()).isEqualTo(GitHubStub.NOW.toString());
         assertThat(record.at("/staging/pullRequest").asText()).isEqualTo("octo/fork#7");
         assertThat(record.at("/staging/headSha").asText()).isEqualTo(SHA_A);
@@ -344,10 +348,134 @@ class GateCommandTest {
         assertThat(record.get("decision").asText()).isEqualTo("defer");
         assertThat(record.get("reason").asText()).isEqualTo("after the 2.4 release");
         assertThat(record.get("decidedBy").asText()).isEqualTo("carol");
+        assertThat(record.get("decidedBySource").asText()).isEqualTo("option");
         assertThat(record.get("overrides")).isEmpty();
         assertThat(record.get("upstream").isNull()).isTrue();
         assertThat(Files.readString(artifacts.resolve("upstream-pr/pull-request.md")))
                 .startsWith("# " + PROPOSED_TITLE + "\n\n## Summary");
+    }
+
+    @Test
+    void withoutUserTheDeciderIsTheOperatingSystemsAccountAndTheRecordSaysSo() throws IOException {
+        stubGreen();
+        environment.remove("USER");
+        osUser = "jenkins-agent";
+
+        CommandRun run = gate(false, "", "--spec", "v7b", "--yes", "--artifacts", artifacts.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode out = new ObjectMapper().readTree(run.out());
+        assertThat(out.get("decidedBy").asText()).isEqualTo("jenkins-agent");
+        assertThat(out.get("decidedBySource").asText()).isEqualTo("os");
+        assertThat(record().get("decidedBy").asText()).isEqualTo("jenkins-agent");
+        assertThat(record().get("decidedBySource").asText()).isEqualTo("os");
+    }
+
+    @Test
+    void aDeciderNobodyCanNameIsRecordedAsUnknownWithoutASource() throws IOException {
+        stubGreen();
+        environment.remove("USER");
+        osUser = "?";
+
+        CommandRun run = gate(false, "", "--spec", "v7b", "--yes", "--artifacts", artifacts.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(record().get("decidedBy").isNull()).isTrue();
+        assertThat(record().get("decidedBySource").isNull()).isTrue();
+    }
+
+    @Test
+    void skippedAndNeutralChecksPassButAreShownWithGitHubsOwnConclusion() throws IOException {
+        stubGitHub("ci=success", "build=completed/success", "docs=completed/skipped", "lint=completed/neutral");
+
+        CommandRun run = gate(false, "", "--spec", "v7b", "--yes", "--artifacts", artifacts.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("  success (skipped)  docs  ").contains("  success (neutral)  lint  ")
+                .contains("  success  build  ").doesNotContain("success (success)");
+        JsonNode out = new ObjectMapper().readTree(run.out());
+        assertThat(out.get("verdict").asText()).isEqualTo("green");
+        JsonNode docs = checkNamed(out.get("checks"), "docs");
+        assertThat(docs.get("state").asText()).isEqualTo("success");
+        assertThat(docs.get("conclusion").asText()).isEqualTo("skipped");
+        assertThat(checkNamed(out.get("checks"), "ci").get("conclusion").asText()).isEqualTo("success");
+        JsonNode recorded = checkNamed(record().at("/staging/checks"), "lint");
+        assertThat(recorded.get("state").asText()).isEqualTo("success");
+        assertThat(recorded.get("conclusion").asText()).isEqualTo("neutral");
+        assertThat(openedPullRequest().get("title").asText()).isEqualTo(PROPOSED_TITLE);
+    }
+
+    private static JsonNode checkNamed(JsonNode checks, String name) {
+        for (JsonNode c : checks) {
+            if (c.get("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + checks);
+    }
+
+    @Test
+    void aDryRunAsksAsUsualThenPrintsTheWritesItWouldSendAndSendsAndRecordsNothing() throws IOException {
+        stubGreen();
+        github.server.stubFor(get(urlPathEqualTo(PULLS)).willReturn(json(200,
+                GitHubStub.pullRequestList("upstream/project", 0, "", ""))));
+
+        CommandRun run = ask("d\na\n", "--spec", "v7b", "--artifacts", artifacts.toString(), "--label", "bug",
+                "--reviewer", "carol", "--dry-run", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains(MENU).contains("Proposed title: " + PROPOSED_TITLE);
+        List<JsonNode> writes = new ArrayList<>();
+        for (String line : run.out().lines().toList()) {
+            writes.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(writes).extracting(w -> w.get("path").asText()).containsExactly(PULLS,
+                "/repos/upstream/project/issues/{number}/labels",
+                "/repos/upstream/project/pulls/{number}/requested_reviewers");
+        assertThat(writes.get(0).at("/body/title").asText()).isEqualTo(PROPOSED_TITLE);
+        assertThat(writes.get(0).at("/body/draft").asBoolean()).isTrue();
+        for (JsonNode w : writes) {
+            github.assertAllowedByTheDescription(w.get("method").asText(), w.get("path").asText(),
+                    w.get("body").toString());
+        }
+        assertThat(github.writes()).isEmpty();
+        assertThat(artifacts.resolve("upstream-pr")).doesNotExist();
+    }
+
+    @Test
+    void gateStatusShowsTheWaitAndTheApprovalOnTheStagingHeadAndARefusedStatusIsOnlyAWarning() throws IOException {
+        stubGreen();
+        String statuses = "/repos/octo/fork/statuses/" + SHA_A;
+        github.server.stubFor(post(urlPathEqualTo(statuses)).willReturn(json(403,
+                GitHubStub.error("Resource not accessible by personal access token"))));
+
+        CommandRun run = ask("a\n", "--spec", "v7b", "--artifacts", artifacts.toString(), "--gate-status",
+                "--decision-url", "https://review.example.com/kvstore/12");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> posted = new ArrayList<>();
+        for (ServeEvent e : github.events()) {
+            if (e.getRequest().getUrl().equals(statuses)) {
+                posted.add(new ObjectMapper().readTree(e.getRequest().getBodyAsString()));
+            }
+        }
+        assertThat(posted).extracting(b -> b.get("state").asText() + " " + b.get("description").asText() + " "
+                + b.get("target_url").asText() + " " + b.get("context").asText()).containsExactly(
+                        "pending Waiting for a decision by alice https://review.example.com/kvstore/12 upstream-pr/gate",
+                        "success Approved by alice: upstream/project#42 https://github.com/upstream/project/pull/42 "
+                                + "upstream-pr/gate");
+        assertThat(run.out()).contains("Opened https://github.com/upstream/project/pull/42");
+        assertThat(count(run.out(), "could not be posted on " + SHA_A)).isEqualTo(2);
+        assertThat(record().get("warnings")).extracting(JsonNode::asText)
+                .filteredOn(w -> w.contains("upstream-pr/gate")).hasSize(2);
+    }
+
+    @Test
+    void aDecisionUrlWithoutGateStatusIsAUsageError() {
+        CommandRun run = gate(false, "", "--spec", "v7b", "--yes", "--decision-url", "https://review.example.com/");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--decision-url").contains("--gate-status");
     }
 
     @Test

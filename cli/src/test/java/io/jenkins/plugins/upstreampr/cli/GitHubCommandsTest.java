@@ -49,6 +49,14 @@ class GitHubCommandsTest {
         }
     }
 
+    private static JsonNode parse(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private CommandRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--api-url");
@@ -133,6 +141,58 @@ class GitHubCommandsTest {
         assertThat(out.path("created").asBoolean()).isTrue();
         assertThat(github.events()).allSatisfy(e -> assertThat(e.getRequest().getHeader("Authorization"))
                 .isEqualTo("token " + TOKEN));
+    }
+
+    @Test
+    void createDryRunReadsThenPrintsEachWriteAsOneJsonObjectPerLineAndSendsNone() throws Exception {
+        Path body = Files.writeString(dir.resolve("body.md"), "Fixes #1234\n");
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
+                .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project/pulls"))
+                .willReturn(json(200, GitHubStub.pullRequestList("upstream/project", 0, "", ""))));
+        GitHubOptions.environment = name -> name.equals("GITHUB_TOKEN") ? TOKEN : null;
+
+        CommandRun run = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234", "--title",
+                "Fix issue 1234", "--body-file", body.toString(), "--label", "bug", "--assignee", "dave",
+                "--dry-run", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> writes = run.out().lines().map(GitHubCommandsTest::parse).toList();
+        assertThat(writes).extracting(w -> w.get("method").asText() + " " + w.get("path").asText()).containsExactly(
+                "POST /repos/upstream/project/pulls", "POST /repos/upstream/project/issues/{number}/labels",
+                "POST /repos/upstream/project/issues/{number}/assignees");
+        assertThat(writes).allSatisfy(w -> assertThat(w.fieldNames()).toIterable()
+                .containsExactly("method", "path", "body"));
+        assertThat(writes.get(0).get("body")).isEqualTo(new ObjectMapper().readTree("{\"title\":\"Fix issue 1234\","
+                + "\"head\":\"octo:fix/issue-1234\",\"base\":\"main\",\"body\":\"Fixes #1234\\n\","
+                + "\"draft\":false,\"maintainer_can_modify\":true}"));
+        assertThat(writes.get(1).get("body").toString()).isEqualTo("{\"labels\":[\"bug\"]}");
+        for (JsonNode w : writes) {
+            github.assertAllowedByTheDescription(w.get("method").asText(), w.get("path").asText(),
+                    w.get("body").toString());
+        }
+        assertThat(run.err()).contains("{number}: the number GitHub gives the pull request opened by write 1")
+                .contains("3 writes would be sent; nothing was sent");
+        assertThat(github.writes()).isEmpty();
+        assertThat(github.requests()).hasSize(2);
+    }
+
+    @Test
+    void createDryRunInTextShowsMethodPathAndBody() throws Exception {
+        Path body = Files.writeString(dir.resolve("body.md"), "Fixes #1234\n");
+        github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project/pulls"))
+                .willReturn(json(200, GitHubStub.pullRequestList("upstream/project", 0, "", ""))));
+        GitHubOptions.environment = name -> name.equals("GITHUB_TOKEN") ? TOKEN : null;
+
+        CommandRun run = run("create", "--upstream", "upstream/project", "--head", "octo:fix/issue-1234", "--base",
+                "main", "--title", "Fix issue 1234", "--body-file", body.toString(), "--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Dry run: nothing was sent. 1 write would be sent, in this order:")
+                .contains("1. POST /repos/upstream/project/pulls\n")
+                .contains("    \"title\" : \"Fix issue 1234\",")
+                .doesNotContain("Opened");
+        assertThat(github.writes()).isEmpty();
     }
 
     @Test

@@ -15,9 +15,19 @@ import java.util.Objects;
  * @param decidedBy who decided (a user ID), or {@code null} when unknown
  * @param decidedAt when
  * @param overrides checks that were overridden, each with its reason
+ * @param decidedBySource where {@code decidedBy} came from, so a reader of the record knows how much to trust it:
+ *        {@code option} (given explicitly, {@code --decided-by}), {@code USER} or {@code USERNAME} (that environment
+ *        variable), {@code os} (the operating system's account running the tool, when no variable is set, as in
+ *        containers and CI), {@code jenkins} (the user who answered the input step); {@code null} when unknown
  */
 public record GateDecision(Outcome outcome, String title, String body, boolean draft, String reason,
-        String decidedBy, Instant decidedAt, List<GateOverride> overrides) {
+        String decidedBy, Instant decidedAt, List<GateOverride> overrides, String decidedBySource) {
+
+    /** A decision without saying where {@code decidedBy} came from. */
+    public GateDecision(Outcome outcome, String title, String body, boolean draft, String reason, String decidedBy,
+            Instant decidedAt, List<GateOverride> overrides) {
+        this(outcome, title, body, draft, reason, decidedBy, decidedAt, overrides, null);
+    }
 
     /** The three ways out of the gate. */
     public enum Outcome {
@@ -50,6 +60,13 @@ public record GateDecision(Outcome outcome, String title, String body, boolean d
         title = title == null ? null : title.strip();
         body = body == null ? "" : body;
         reason = reason == null || reason.isBlank() ? null : reason.strip();
+        decidedBySource = decidedBy == null || decidedBySource == null || decidedBySource.isBlank() ? null
+                : decidedBySource.strip();
+    }
+
+    /** This decision, saying that {@code decidedBy} came from {@code source} (see {@link #decidedBySource}). */
+    public GateDecision withDecidedBySource(String source) {
+        return new GateDecision(outcome, title, body, draft, reason, decidedBy, decidedAt, overrides, source);
     }
 
     public boolean approved() {

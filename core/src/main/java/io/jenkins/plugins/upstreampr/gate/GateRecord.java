@@ -10,12 +10,16 @@ import java.util.Objects;
  * credentials by construction (no field can carry one).
  *
  * @param decision approve, defer or reject (lower case)
+ * @param decidedBy who decided, {@code null} when unknown
+ * @param decidedBySource where that name came from ({@link GateDecision#decidedBySource()})
  * @param staging the staging pull request and the CI verdict the person saw
  * @param upstream the upstream pull request; {@code null} unless the decision was to approve
  * @param warnings timing and other warnings shown at the gate
  * @param specs the specs of the trail that were archived with the record
  * @param retries what GitHub made the gate retry after the decision, and why (so a maintainer sees that GitHub was
  *        flaky, not the tool)
+ * @param approvals with several roles ({@link Approvals}), every approval given, lapsed ones included; empty for a
+ *        gate of one role
  */
 public record GateRecord(
         String decision,
@@ -23,13 +27,15 @@ public record GateRecord(
         boolean draft,
         String reason,
         String decidedBy,
+        String decidedBySource,
         String decidedAt,
         List<GateOverride> overrides,
         Staging staging,
         Upstream upstream,
         List<String> warnings,
         List<SpecEntry> specs,
-        Retries retries) {
+        Retries retries,
+        List<RoleApproval> approvals) {
 
     /**
      * The staging pull request as verified before the pause.
@@ -45,8 +51,19 @@ public record GateRecord(
         }
     }
 
-    /** One CI check on the staging head. */
-    public record Check(String name, String state, String url) {
+    /**
+     * One CI check on the staging head.
+     *
+     * @param state how it counts: success, pending, failure or missing
+     * @param conclusion GitHub's own word ({@code skipped}, {@code neutral}, {@code success}, {@code in_progress},
+     *        {@code error}...; see {@link io.jenkins.plugins.upstreampr.github.CheckResult#conclusion()}), null when
+     *        not reported
+     */
+    public record Check(String name, String state, String url, String conclusion) {
+        /** A check without GitHub's own word for it. */
+        public Check(String name, String state, String url) {
+            this(name, state, url, null);
+        }
     }
 
     /**
@@ -61,6 +78,32 @@ public record GateRecord(
      */
     public record Upstream(String repository, String head, String base, Integer number, String url,
             Boolean created) {
+    }
+
+    /**
+     * One approval of a gate with several roles.
+     *
+     * @param role the role's number, from 1
+     * @param submitter who could answer for that role
+     * @param who who approved
+     * @param at when (ISO-8601)
+     * @param sha the staging head SHA approved
+     * @param digest the digest of the title, body and draft approved ({@link Approvals#digest})
+     * @param lapsed whether it lapsed (a later edit or a moved head)
+     * @param lapsedBecause why, or {@code null}
+     */
+    public record RoleApproval(int role, String submitter, String who, String at, String sha, String digest,
+            boolean lapsed, String lapsedBecause) {
+
+        /** Every approval of {@code approvals}, oldest first; empty for {@code null}. */
+        public static List<RoleApproval> of(Approvals approvals) {
+            if (approvals == null) {
+                return List.of();
+            }
+            return approvals.approvals().stream().map(a -> new RoleApproval(a.role(),
+                    approvals.roles().get(a.role() - 1), a.who(), a.at().toString(), a.sha(), a.digest(), a.lapsed(),
+                    a.lapsedBecause())).toList();
+        }
     }
 
     /** A spec archived with the record. */
@@ -110,13 +153,21 @@ public record GateRecord(
         warnings = List.copyOf(warnings);
         specs = List.copyOf(specs);
         retries = retries == null ? Retries.none() : retries;
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
     }
 
     /** The record of {@code decision}, taken on {@code staging}, with {@code upstream} (null unless approved). */
     public static GateRecord of(GateDecision decision, Staging staging, Upstream upstream, List<String> warnings,
             List<SpecEntry> specs, Retries retries) {
+        return of(decision, staging, upstream, warnings, specs, retries, List.of());
+    }
+
+    /** The record of {@code decision} with the approvals of several roles. */
+    public static GateRecord of(GateDecision decision, Staging staging, Upstream upstream, List<String> warnings,
+            List<SpecEntry> specs, Retries retries, List<RoleApproval> approvals) {
         return new GateRecord(decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.title(),
-                decision.draft(), decision.reason(), decision.decidedBy(), decision.decidedAt().toString(),
-                decision.overrides(), staging, upstream, warnings, specs, retries);
+                decision.draft(), decision.reason(), decision.decidedBy(), decision.decidedBySource(),
+                decision.decidedAt().toString(),
+                decision.overrides(), staging, upstream, warnings, specs, retries, approvals);
     }
 }

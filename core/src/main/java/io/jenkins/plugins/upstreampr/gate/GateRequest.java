@@ -27,10 +27,16 @@ import java.util.Objects;
  * @param assignees users to assign the pull request to
  * @param maintainerCanModify let upstream maintainers push to the head branch
  * @param lookUpExisting look for an already open pull request before the pause (one more request)
+ * @param gateStatus show the gate on GitHub: a commit status {@link io.jenkins.plugins.upstreampr.github.GateStatus}
+ *        on the staging head while waiting ({@link UpstreamGate#announceWaiting}) and once decided ({@link
+ *        UpstreamGate#submit}); one request per transition, a status that cannot be posted is only a warning
+ * @param decisionUrl where a person decides (Jenkins: the input page's absolute URL; the terminal: {@code
+ *        --decision-url}), the {@code target_url} of the waiting, rejected and deferred statuses; {@code null}: none
  */
 public record GateRequest(PullRequestRef staging, RepositoryName upstream, HeadRef head, String base, String spec,
         StagingPolicy stagingPolicy, TimingPolicy timing, PullRequestTemplate template, List<String> labels,
-        List<String> reviewers, List<String> assignees, boolean maintainerCanModify, boolean lookUpExisting) {
+        List<String> reviewers, List<String> assignees, boolean maintainerCanModify, boolean lookUpExisting,
+        boolean gateStatus, String decisionUrl) {
 
     public GateRequest {
         Objects.requireNonNull(staging, "staging");
@@ -44,56 +50,63 @@ public record GateRequest(PullRequestRef staging, RepositoryName upstream, HeadR
         labels = List.copyOf(labels);
         reviewers = List.copyOf(reviewers);
         assignees = List.copyOf(assignees);
+        decisionUrl = decisionUrl == null || decisionUrl.isBlank() ? null : decisionUrl.strip();
     }
 
     /** A request with the defaults: the upstream default branch, every check decides, no freezes, default layout. */
     public static GateRequest of(PullRequestRef staging, RepositoryName upstream, HeadRef head, String spec) {
         return new GateRequest(staging, upstream, head, null, spec, StagingPolicy.defaults(), TimingPolicy.none(),
-                PullRequestTemplate.DEFAULT, List.of(), List.of(), List.of(), true, false);
+                PullRequestTemplate.DEFAULT, List.of(), List.of(), List.of(), true, false, false, null);
     }
 
     public GateRequest withBase(String base) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
     }
 
     public GateRequest withStagingPolicy(StagingPolicy policy) {
         return new GateRequest(staging, upstream, head, base, spec, policy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
     }
 
     public GateRequest withTiming(TimingPolicy timing) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
     }
 
     public GateRequest withTemplate(PullRequestTemplate template) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
     }
 
     public GateRequest withLabels(List<String> labels) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
     }
 
     public GateRequest withReviewers(List<String> reviewers) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
     }
 
     public GateRequest withAssignees(List<String> assignees) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
     }
 
     public GateRequest withMaintainerCanModify(boolean maintainerCanModify) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
     }
 
     public GateRequest withLookUpExisting(boolean lookUpExisting) {
         return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting);
+                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
+    }
+
+    /** Show the gate on GitHub ({@link #gateStatus}), the statuses linking to {@code decisionUrl} (may be null). */
+    public GateRequest withGateStatus(boolean gateStatus, String decisionUrl) {
+        return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
+                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
     }
 }

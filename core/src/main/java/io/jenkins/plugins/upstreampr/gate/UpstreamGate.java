@@ -11,6 +11,7 @@ import io.jenkins.plugins.upstreampr.chant.SpecTrail;
 import io.jenkins.plugins.upstreampr.chant.TrailGap;
 import io.jenkins.plugins.upstreampr.chant.UncountedChecklist;
 import io.jenkins.plugins.upstreampr.github.CheckResult;
+import io.jenkins.plugins.upstreampr.github.GateStatus;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.HeadCheck;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
@@ -25,6 +26,7 @@ import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequests;
 import io.jenkins.plugins.upstreampr.github.Verdict;
+import io.jenkins.plugins.upstreampr.github.WritePlan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -136,17 +138,76 @@ public final class UpstreamGate {
     }
 
     /**
+     * Shows on GitHub that the gate waits for a decision, when the request asks for it ({@link
+     * GateRequest#gateStatus()}): the commit status {@link GateStatus#CONTEXT} {@code pending} "Waiting for a decision
+     * by WHO" on the staging head, linking to {@link GateRequest#decisionUrl()}; one request. A status that cannot be
+     * posted is a warning added to the proposal (so the record keeps it), never a failure. Without
+     * {@code gateStatus} the proposal is returned as is, without a request.
+     *
+     * @param whoMayDecide who may answer, as the people on the staging pull request should read it ({@code
+     *        submitter}, the roles, or the terminal user); {@code null} or blank: not said
+     */
+    public GateProposal announceWaiting(GateProposal proposal, String whoMayDecide) {
+        GateRequest request = proposal.request();
+        if (!request.gateStatus()) {
+            return proposal;
+        }
+        StagingVerdict verdict = proposal.verdict();
+        Optional<String> warning = new GateStatus(session).post(verdict.repository(), verdict.sha(),
+                GateStatus.Status.waiting(whoMayDecide, request.decisionUrl()));
+        if (warning.isEmpty()) {
+            return proposal;
+        }
+        List<String> warnings = new ArrayList<>(proposal.warnings());
+        warnings.add(warning.get());
+        return new GateProposal(request, proposal.repositoryRoot(), proposal.preflight(), proposal.trail(),
+                proposal.text(), proposal.changes(), proposal.uncheckedCriteria(), warnings);
+    }
+
+    /**
+     * Takes one role's answer in a gate with several roles ({@link Approvals}): re-reads the staging head (one
+     * conditional request, free while it did not move), lets the approvals of another head lapse, then records the
+     * answer bound to the head as it is now ({@link Approvals#answer}). A front end calls it after each role's prompt
+     * and asks {@link Approvals#next()} who comes next.
+     *
+     * @throws Refusal when the answer breaks a rule (the same person for two roles, a role already approved, the gate
+     *         ended) or the staging pull request's head is no longer the branch to propose
+     */
+    public Approvals answer(GateProposal proposal, Approvals approvals, int role, GateDecision decision) {
+        String head = new StagingCheck(session).confirm(proposal.verdict()).current().sha();
+        return approvals.atHead(head).answer(role, decision, head);
+    }
+
+    /**
      * Carries out {@code decision} on {@code proposal}. A deferral or rejection opens nothing and is recorded; an
      * approval is refused while a freeze or unchecked criteria stand without an override, or when the staging head
      * moved to a commit whose CI is not green. GitHub failing in passing is waited out where the session's retry rule
      * allows it (this call is one effort, bounded in all); the record says what was retried and why.
      *
+     * <p>On a session in a dry run ({@link GitHubSession#dryRun}) every read is made as usual and the same rules
+     * refuse, but no write reaches GitHub and no artifact is written: the outcome is {@link GateOutcome#dryRun()}
+     * with the writes that would have been sent ({@link GateOutcome#plannedWrites()}).
+     *
      * @param artifactsDir where to write the record and the trail (see {@link GateArtifacts}); {@code null} for none
      * @throws Refusal when the approval cannot be carried out; nothing was opened
      */
     public GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir) throws IOException {
+        return submit(proposal, decision, artifactsDir, null);
+    }
+
+    /**
+     * {@link #submit(GateProposal, GateDecision, Path)} for a gate with several roles: an approval opens the pull
+     * request only when {@code approvals} is {@linkplain Approvals#complete() complete} and every standing approval
+     * is of exactly {@code decision}'s title, body and draft on the staging head; a head that moved after the
+     * approvals refuses (the approvals lapsed: ask again). The record lists every approval.
+     *
+     * @param approvals the approvals so far; {@code null} for a gate of one role
+     * @throws Refusal when the approvals do not allow the approval to be carried out; nothing was opened
+     */
+    public GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir, Approvals approvals)
+            throws IOException {
         return submit(proposal, decision, artifactsDir, session.retrying(RetryProgress.start(session.clock().instant()),
-                true));
+                true), approvals);
     }
 
     /**
@@ -163,12 +224,18 @@ public final class UpstreamGate {
      */
     public GateOutcome attemptSubmit(GateProposal proposal, GateDecision decision, Path artifactsDir,
             RetryProgress progress) throws IOException {
-        return submit(proposal, decision, artifactsDir, session.retrying(progress != null ? progress
-                : RetryProgress.start(session.clock().instant()), false));
+        return attemptSubmit(proposal, decision, artifactsDir, progress, null);
     }
 
-    private GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir, GitHubSession effort)
-            throws IOException {
+    /** {@link #attemptSubmit(GateProposal, GateDecision, Path, RetryProgress)} with the approvals of several roles. */
+    public GateOutcome attemptSubmit(GateProposal proposal, GateDecision decision, Path artifactsDir,
+            RetryProgress progress, Approvals approvals) throws IOException {
+        return submit(proposal, decision, artifactsDir, session.retrying(progress != null ? progress
+                : RetryProgress.start(session.clock().instant()), false), approvals);
+    }
+
+    private GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir, GitHubSession effort,
+            Approvals approvals) throws IOException {
         List<String> warnings = new ArrayList<>(proposal.warnings());
         StagingVerdict verdict = proposal.verdict();
         Optional<UpstreamPullRequest> opened = Optional.empty();
@@ -183,7 +250,15 @@ public final class UpstreamGate {
                         + verdict.verdict().name().toLowerCase(Locale.ROOT) + "; the upstream pull request can only "
                         + "be opened once " + verdict.subject() + " is green.");
             }
+            if (approvals != null) {
+                approvals.requireComplete(decision, verdict.sha());
+            }
             HeadCheck head = new StagingCheck(effort).confirm(verdict);
+            if (head.moved() && approvals != null) {
+                throw new Refusal("The staging head moved from " + head.previous().sha() + " to "
+                        + head.current().sha() + " after the approvals: they were of " + head.previous().sha()
+                        + " and lapse (Approvals.atHead); nothing was opened. Ask every role again.");
+            }
             if (head.moved()) {
                 verdict = head.current();
                 warnings.addAll(verdict.warnings());
@@ -208,10 +283,19 @@ public final class UpstreamGate {
             warnings.addAll(upstream.warnings());
             opened = Optional.of(upstream);
         }
+        if (proposal.request().gateStatus()) {
+            new GateStatus(effort).post(verdict.repository(), verdict.sha(), decided(decision, opened, approvals,
+                    proposal.request().decisionUrl())).ifPresent(warnings::add);
+        }
         GateRecord record = GateRecord.of(decision, stagingRecord(verdict), upstreamRecord(proposal, opened),
                 warnings, proposal.trail().specs().stream()
                         .map(s -> new GateRecord.SpecEntry(s.id().value(), s.path(), s.status().yamlName())).toList(),
-                GateRecord.Retries.of(effort.retryProgress().orElseThrow()));
+                GateRecord.Retries.of(effort.retryProgress().orElseThrow()), GateRecord.RoleApproval.of(approvals));
+        Optional<WritePlan> plan = effort.writePlan();
+        if (plan.isPresent()) {
+            // a dry run writes nothing: no record of a decision that was not carried out
+            return new GateOutcome(record, opened, Map.of(), warnings, true, plan.get().writes());
+        }
         String title = decision.approved() ? decision.title() : proposal.text().title();
         String body = decision.approved() ? decision.body() : proposal.text().body();
         Map<String, String> artifacts = artifactsDir == null ? Map.of()
@@ -220,7 +304,19 @@ public final class UpstreamGate {
         return new GateOutcome(record, opened, artifacts, warnings);
     }
 
-    private static String refusalFor(String block, GateProposal proposal) {
+    /** The gate's status once decided: approved by whom (every standing approver), rejected or deferred. */
+    private static GateStatus.Status decided(GateDecision decision, Optional<UpstreamPullRequest> opened,
+            Approvals approvals, String decisionUrl) {
+        return switch (decision.outcome()) {
+            case APPROVE -> GateStatus.Status.approved(approvals == null ? decision.decidedBy()
+                    : String.join(" and ", approvals.standing().stream().map(Approvals.Approval::who).toList()),
+                    opened.orElseThrow());
+            case REJECT -> GateStatus.Status.rejected(decision.reason(), decisionUrl);
+            case DEFER -> GateStatus.Status.deferred(decision.reason(), decisionUrl);
+        };
+    }
+
+        private static String refusalFor(String block, GateProposal proposal) {
         if (GateProposal.FREEZE.equals(block)) {
             return "The upstream repository is in a declared freeze (" + String.join("; ",
                     proposal.preflight().timing().warnings()) + "): approve only with an override of '"
@@ -238,7 +334,7 @@ public final class UpstreamGate {
     private static GateRecord.Staging stagingRecord(StagingVerdict verdict) {
         List<GateRecord.Check> checks = new ArrayList<>();
         for (CheckResult c : verdict.checks()) {
-            checks.add(new GateRecord.Check(c.name(), c.state().json(), c.url()));
+            checks.add(new GateRecord.Check(c.name(), c.state().json(), c.url(), c.conclusion()));
         }
         return new GateRecord.Staging(verdict.pullRequest() != null ? verdict.pullRequest().toString()
                 : verdict.subject(), verdict.sha(), verdict.verdict().json(), checks);
@@ -246,8 +342,11 @@ public final class UpstreamGate {
 
     private static GateRecord.Upstream upstreamRecord(GateProposal proposal, Optional<UpstreamPullRequest> opened) {
         GateRequest request = proposal.request();
-        return opened.map(pr -> new GateRecord.Upstream(request.upstream().toString(), request.head().toString(),
-                        pr.base(), pr.number(), pr.url(), pr.created()))
+        return opened.map(pr -> WritePlan.isPlaceholder(pr.number())
+                        ? new GateRecord.Upstream(request.upstream().toString(), request.head().toString(), pr.base(),
+                                null, null, null)
+                        : new GateRecord.Upstream(request.upstream().toString(), request.head().toString(),
+                                pr.base(), pr.number(), pr.url(), pr.created()))
                 .orElse(null);
     }
 }

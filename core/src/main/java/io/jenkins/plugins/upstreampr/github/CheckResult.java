@@ -11,8 +11,14 @@ import java.util.Objects;
  * @param url where a human can see it (status {@code target_url}, check run {@code html_url}); may be null
  * @param source where it came from
  * @param required whether it decides the verdict (every check does when no required checks are named)
+ * @param conclusion GitHub's own word for it, kept because {@link #state} folds several into one: a completed check
+ *        run's {@code conclusion} ({@code success}, {@code neutral}, {@code skipped}, {@code failure},
+ *        {@code cancelled}, {@code timed_out}, {@code action_required}, {@code stale}), a running one's
+ *        {@code status} ({@code queued}, {@code in_progress}...), a commit status's {@code state} ({@code success},
+ *        {@code pending}, {@code failure}, {@code error}); {@code null} when not reported
  */
-public record CheckResult(String name, CheckState state, String url, Source source, boolean required) {
+public record CheckResult(String name, CheckState state, String url, Source source, boolean required,
+        String conclusion) {
 
     /** Where a check was reported. */
     public enum Source {
@@ -28,5 +34,26 @@ public record CheckResult(String name, CheckState state, String url, Source sour
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(source, "source");
+        conclusion = conclusion == null || conclusion.isBlank() ? null : conclusion;
+    }
+
+    /** A check without GitHub's own word for it (a required check not reported, or built by hand). */
+    public CheckResult(String name, CheckState state, String url, Source source, boolean required) {
+        this(name, state, url, source, required, null);
+    }
+
+    /** This check with {@code required} set as given, everything else kept. */
+    CheckResult withRequired(boolean required) {
+        return new CheckResult(name, state, url, source, required, conclusion);
+    }
+
+    /**
+     * The state as shown to a person: {@code success}, or {@code success (skipped)} when GitHub's own conclusion
+     * says more than the state it counts as (a skipped or neutral check run passes, but a person should see that it
+     * did not run, or did not judge).
+     */
+    public String shownState() {
+        return conclusion == null || conclusion.equals(state.json()) ? state.json()
+                : state.json() + " (" + conclusion + ")";
     }
 }

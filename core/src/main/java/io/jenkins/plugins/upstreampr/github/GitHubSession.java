@@ -84,9 +84,12 @@ public final class GitHubSession {
     private final Consumer<RetryProgress.Retry> onRetry;
     /** The effort all calls of this session count against; null: each call is an effort of its own. */
     private final Effort effort;
+    /** Where the writes of a dry run are gathered instead of sent; null: writes are sent. */
+    private final WritePlan plan;
 
     private GitHubSession(URI apiUrl, AuthorizationProvider authorization, GitHubConnector connector,
-            RetryRule rule, Sleeper sleeper, Clock clock, Consumer<RetryProgress.Retry> onRetry, Effort effort) {
+            RetryRule rule, Sleeper sleeper, Clock clock, Consumer<RetryProgress.Retry> onRetry, Effort effort,
+            WritePlan plan) {
         this.apiUrl = apiUrl;
         this.authorization = authorization;
         this.connector = connector;
@@ -95,6 +98,7 @@ public final class GitHubSession {
         this.clock = clock;
         this.onRetry = onRetry;
         this.effort = effort;
+        this.plan = plan;
     }
 
     /** The retries of one effort so far, and whether it waits (blocking) or throws {@link RetryLater}. */
@@ -139,7 +143,7 @@ public final class GitHubSession {
                 ? connector
                 : new ConditionalRequestConnector(connector);
         return new GitHubSession(normalize(apiUrl), authorization, conditional, RetryRule.defaults(), Sleeper.SYSTEM,
-                Clock.systemUTC(), retry -> { }, null);
+                Clock.systemUTC(), retry -> { }, null, null);
     }
 
     private static URI normalize(URI apiUrl) {
@@ -163,7 +167,7 @@ public final class GitHubSession {
     /** A copy that decides retries with {@code rule} (see {@link RetryRule}; the default is {@link RetryRule#defaults()}). */
     public GitHubSession withRetryRule(RetryRule rule) {
         return new GitHubSession(apiUrl, authorization, connector, Objects.requireNonNull(rule, "rule"), sleeper,
-                clock, onRetry, effort);
+                clock, onRetry, effort, plan);
     }
 
     /** A copy that retries 5xx answers and no answer according to {@code policy}, with the same bound in all. */
@@ -187,7 +191,7 @@ public final class GitHubSession {
     /** A copy that waits with {@code sleeper} and reads time from {@code clock} (for tests and benchmarks). */
     public GitHubSession withTime(Sleeper sleeper, Clock clock) {
         return new GitHubSession(apiUrl, authorization, connector, rule, Objects.requireNonNull(sleeper, "sleeper"),
-                Objects.requireNonNull(clock, "clock"), onRetry, effort);
+                Objects.requireNonNull(clock, "clock"), onRetry, effort, plan);
     }
 
     /**
@@ -196,7 +200,7 @@ public final class GitHubSession {
      */
     public GitHubSession onRetry(Consumer<RetryProgress.Retry> listener) {
         return new GitHubSession(apiUrl, authorization, connector, rule, sleeper, clock,
-                Objects.requireNonNull(listener, "listener"), effort);
+                Objects.requireNonNull(listener, "listener"), effort, plan);
     }
 
     /**
@@ -207,7 +211,22 @@ public final class GitHubSession {
      */
     public GitHubSession retrying(RetryProgress progress, boolean blocking) {
         return new GitHubSession(apiUrl, authorization, connector, rule, sleeper, clock, onRetry,
-                new Effort(Objects.requireNonNull(progress, "progress"), blocking));
+                new Effort(Objects.requireNonNull(progress, "progress"), blocking), plan);
+    }
+
+    /**
+     * A copy for a dry run: reads are sent as usual; every write is gathered in {@code plan}, exactly as it would be
+     * sent, and answered there (see {@link WritePlan}) instead of going to GitHub. Copies made from it
+     * ({@link #retrying}, {@link #withTime}...) stay dry.
+     */
+    public GitHubSession dryRun(WritePlan plan) {
+        return new GitHubSession(apiUrl, authorization, connector, rule, sleeper, clock, onRetry, effort,
+                Objects.requireNonNull(plan, "plan"));
+    }
+
+    /** The plan of a dry run ({@link #dryRun}), or empty when writes are sent. */
+    public Optional<WritePlan> writePlan() {
+        return Optional.ofNullable(plan);
     }
 
     /** The progress of this session's effort, or empty for a plain session (each call an effort of its own). */
@@ -330,7 +349,10 @@ public final class GitHubSession {
         return pages;
     }
 
-    /** POST a JSON body once (never repeated here) and parse the JSON answer. */
+    /**
+     * POST a JSON body once (never repeated here) and parse the JSON answer; in a dry run, gathered in the plan and
+     * answered there.
+     */
     JsonNode post(String what, String path, Object body) {
         byte[] bytes;
         try {
@@ -338,7 +360,11 @@ public final class GitHubSession {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot serialize request body for " + what, e);
         }
-        return send(what, "POST", url(path, Map.of()), bytes, false).body();
+        URL url = url(path, Map.of());
+        if (plan != null) {
+            return plan.record("POST", path, bytes);
+        }
+        return send(what, "POST", url, bytes, false).body();
     }
 
     private Page getPage(String what, URL url) {

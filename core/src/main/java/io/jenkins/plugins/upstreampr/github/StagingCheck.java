@@ -166,8 +166,12 @@ public final class StagingCheck {
         for (JsonNode page : session.getAllPages("reading the commit statuses of " + head.sha() + " in "
                 + head.repository(), base + "/status", GitHubSession.query("per_page", String.valueOf(PER_PAGE)))) {
             for (JsonNode s : page.path("statuses")) {
+                if (GateStatus.isGate(s.path("context").asText())) {
+                    continue; // the gate's own status: it never judges, or waits for, itself
+                }
                 result.add(new CheckResult(s.path("context").asText("default"), statusState(s.path("state").asText()),
-                        textOrNull(s.path("target_url")), CheckResult.Source.COMMIT_STATUS, false));
+                        textOrNull(s.path("target_url")), CheckResult.Source.COMMIT_STATUS, false,
+                        textOrNull(s.path("state"))));
             }
         }
         return result;
@@ -184,7 +188,8 @@ public final class StagingCheck {
                     url = textOrNull(run.path("details_url"));
                 }
                 result.add(new CheckResult(run.path("name").asText("check run"), runState(run), url,
-                        CheckResult.Source.CHECK_RUN, false));
+                        CheckResult.Source.CHECK_RUN, false, "completed".equals(run.path("status").asText())
+                                ? textOrNull(run.path("conclusion")) : textOrNull(run.path("status"))));
             }
         }
         return result;

@@ -51,8 +51,7 @@ public record StagingVerdict(RepositoryName repository, PullRequestRef pullReque
         RequiredChecks required = policy.required();
         List<CheckResult> checks = new java.util.ArrayList<>();
         for (CheckResult c : reported) {
-            checks.add(new CheckResult(c.name(), c.state(), c.url(), c.source(),
-                    required.isEmpty() || required.anyMatches(c.name())));
+            checks.add(c.withRequired(required.isEmpty() || required.anyMatches(c.name())));
         }
         for (String pattern : required.patterns()) {
             if (reported.stream().noneMatch(c -> RequiredChecks.matches(pattern, c.name()))) {

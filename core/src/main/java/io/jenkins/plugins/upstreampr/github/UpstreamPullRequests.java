@@ -125,7 +125,8 @@ public final class UpstreamPullRequests {
         RetryProgress start = session.retryProgress().orElseThrow();
         // The rule: no second POST without a read in between that shows no pull request; a progress that came back
         // from disk may lack the POST sent just before a restart.
-        boolean readFirst = start.postsSent() > 0 || start.cameBack();
+        // A dry run reads first too: it cannot see GitHub's 422 for an open one, which the POST would get.
+        boolean readFirst = start.postsSent() > 0 || start.cameBack() || session.writePlan().isPresent();
         while (true) {
             if (readFirst) {
                 Optional<UpstreamPullRequest> found = findOpen(p.upstream(), p.head(), base);

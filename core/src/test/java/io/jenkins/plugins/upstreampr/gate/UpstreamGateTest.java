@@ -466,4 +466,76 @@ class UpstreamGateTest {
         assertThat(decided.preflight().base()).isEqualTo("main");
         assertThat(gate().await(decided, java.time.Duration.ofMinutes(10))).isSameAs(decided);
     }
+
+    // ---------------------------------------------------------------- several roles
+
+    @Test
+    void twoRolesApprovingTheSameTextOpenThePullRequestAndTheRecordListsEveryApproval() throws Exception {
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+        GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION), tree);
+        GateDecision byAlice = approve("Serialize concurrent writes", List.of());
+        GateDecision byBob = new GateDecision(GateDecision.Outcome.APPROVE, "Serialize concurrent writes",
+                "Edited body\n\nFixes #1234\n", true, null, "bob", GitHubStub.NOW.plusSeconds(60), List.of());
+        Approvals approvals = Approvals.of(List.of("maintainers", "ospo"))
+                .answer(1, approve("First title", List.of()), SHA_A)
+                .answer(2, byBob, SHA_A)
+                .answer(1, byAlice, SHA_A);
+        assertThat(approvals.complete()).isTrue();
+
+        GateOutcome outcome = gate().submit(proposal, byBob, artifacts, approvals);
+
+        assertThat(outcome.pullRequest()).hasValueSatisfying(pr -> assertThat(pr.number()).isEqualTo(42));
+        JsonNode record = new ObjectMapper().readTree(artifacts.resolve("upstream-pr/gate-record.json").toFile());
+        assertThat(record.get("approvals")).hasSize(3);
+        assertThat(record.at("/approvals/0/role").asInt()).isEqualTo(1);
+        assertThat(record.at("/approvals/0/submitter").asText()).isEqualTo("maintainers");
+        assertThat(record.at("/approvals/0/who").asText()).isEqualTo("alice");
+        assertThat(record.at("/approvals/0/sha").asText()).isEqualTo(SHA_A);
+        assertThat(record.at("/approvals/0/lapsed").asBoolean()).isTrue();
+        assertThat(record.at("/approvals/0/lapsedBecause").asText()).contains("bob (role 2, ospo) changed");
+        assertThat(record.at("/approvals/1/who").asText()).isEqualTo("bob");
+        assertThat(record.at("/approvals/1/digest").asText()).isEqualTo(Approvals.digest(byBob));
+        assertThat(record.at("/approvals/2/lapsed").asBoolean()).isFalse();
+        assertThat(record.at("/approvals/2/at").asText()).isEqualTo(GitHubStub.NOW.toString());
+    }
+
+    @Test
+    void anApprovalWithARoleStillMissingOrOfAnotherTextOpensNothing() throws Exception {
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+        GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION), tree);
+        GateDecision byAlice = approve("Serialize concurrent writes", List.of());
+        Approvals onlyOne = Approvals.of(List.of("maintainers", "ospo")).answer(1, byAlice, SHA_A);
+
+        assertThatThrownBy(() -> gate().submit(proposal, byAlice, artifacts, onlyOne)).isInstanceOf(Refusal.class)
+                .hasMessageContaining("still needed role 2 (ospo)");
+        Approvals both = onlyOne.answer(2, new GateDecision(GateDecision.Outcome.APPROVE, byAlice.title(),
+                byAlice.body(), byAlice.draft(), null, "bob", GitHubStub.NOW, List.of()), SHA_A);
+        assertThatThrownBy(() -> gate().submit(proposal, approve("Another title", List.of()), artifacts, both))
+                .isInstanceOf(Refusal.class).hasMessageContaining("another title, body or draft");
+        github.server.verify(0, postRequestedFor(urlPathEqualTo(PULLS)));
+    }
+
+    @Test
+    void eachRolesAnswerIsBoundToTheHeadReadAgainSoAMovedHeadAsksTheEarlierRolesAgain() {
+        stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
+        stubUpstream();
+        GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION), tree);
+        GateDecision byAlice = approve("Serialize concurrent writes", List.of());
+        Approvals one = gate().answer(proposal, Approvals.of(List.of("maintainers", "ospo")), 1, byAlice);
+        assertThat(one.approvals().get(0).sha()).isEqualTo(SHA_A);
+
+        github.server.resetAll();
+        stubStaging("fix/issue-1234", SHA_B, "\"pr-b\"");
+        Approvals two = gate().answer(proposal, one, 2, new GateDecision(GateDecision.Outcome.APPROVE,
+                byAlice.title(), byAlice.body(), byAlice.draft(), null, "bob", GitHubStub.NOW, List.of()));
+
+        assertThat(two.standing()).extracting(Approvals.Approval::who, Approvals.Approval::sha)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("bob", SHA_B));
+        assertThat(two.next()).hasValueSatisfying(n -> {
+            assertThat(n.role()).isEqualTo(1);
+            assertThat(n.why()).contains("the staging head moved from " + SHA_A + " to " + SHA_B);
+        });
+    }
 }

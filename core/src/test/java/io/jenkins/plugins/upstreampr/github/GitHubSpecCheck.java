@@ -138,6 +138,29 @@ public final class GitHubSpecCheck {
         return enterprise;
     }
 
+    /**
+     * One request built by hand (a dry run's planned write, which never reaches a server), validated as a received
+     * one would be: {@code path} below the API URL, with its query; {@code jsonBody} sent as application/json.
+     */
+    public ValidationReport checkRequest(String method, String path, String jsonBody) {
+        URI uri = URI.create(path);
+        SimpleRequest.Builder b = new SimpleRequest.Builder(method, forMatching(uri.getRawPath()));
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                b.withQueryParam(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        b.withHeader("Content-Type", "application/json");
+        b.withHeader("Accept", "application/vnd.github+json");
+        b.withHeader("X-GitHub-Api-Version", "2022-11-28");
+        if (jsonBody != null) {
+            b.withBody(jsonBody);
+        }
+        return validator.validateRequest(b.build());
+    }
+
     /** Every received request, validated; the report lists each violation. */
     public ValidationReport check(WireMockServer wireMock) {
         ValidationReport all = ValidationReport.empty();

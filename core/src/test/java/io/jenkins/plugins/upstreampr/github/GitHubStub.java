@@ -298,6 +298,22 @@ public final class GitHubStub implements AutoCloseable {
                 .isFalse();
     }
 
+    /**
+     * Asserts that a request that was never sent (a dry run's planned write) is allowed by GitHub's description, with
+     * the placeholder {@code {number}} taken as a pull request number.
+     */
+    public void assertAllowedByTheDescription(String method, String path, String jsonBody) {
+        GitHubSpecCheck check = prefix.isEmpty() ? GitHubSpecCheck.dotCom() : GitHubSpecCheck.enterprise();
+        ValidationReport report = check.checkRequest(method, path(path.replace(WritePlan.NUMBER, "42")), jsonBody);
+        assertThat(report.hasErrors()).as("%s %s not allowed by GitHub's OpenAPI description: %s", method, path,
+                report).isFalse();
+    }
+
+    /** The received requests whose method is not GET (writes), oldest first, as "METHOD URL". */
+    public List<String> writes() {
+        return requests().stream().filter(r -> !r.startsWith("GET ")).toList();
+    }
+
     /** The received requests, oldest first, as "METHOD URL". */
     public List<String> requests() {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());

@@ -75,6 +75,10 @@ class StagingCheckTest {
                         tuple("build", CheckState.SUCCESS, "https://github.com/octo/fork/runs/100"),
                         tuple("lint", CheckState.SUCCESS, "https://github.com/octo/fork/runs/101"),
                         tuple("docs", CheckState.SUCCESS, "https://github.com/octo/fork/runs/102"));
+        // they count as passed, but GitHub's own word is carried through to be shown
+        assertThat(verdict.checks()).extracting(CheckResult::conclusion, CheckResult::shownState)
+                .containsExactly(tuple("success", "success"), tuple("success", "success"),
+                        tuple("neutral", "success (neutral)"), tuple("skipped", "success (skipped)"));
         assertThat(github.requests()).hasSize(3);
         github.server.verify(getRequestedFor(urlPathEqualTo("/repos/octo/fork/commits/" + SHA_A + "/check-runs"))
                 .withQueryParam("filter", equalTo("latest")).withQueryParam("per_page", equalTo("100")));
@@ -85,7 +89,10 @@ class StagingCheckTest {
         stubHead(SHA_A);
         stubChecks(SHA_A, statuses("ci=success"), "build=in_progress");
 
-        assertThat(check(StagingPolicy.defaults()).verdict()).isEqualTo(Verdict.PENDING);
+        StagingVerdict verdict = check(StagingPolicy.defaults());
+        assertThat(verdict.verdict()).isEqualTo(Verdict.PENDING);
+        assertThat(verdict.checks()).extracting(CheckResult::name, CheckResult::shownState)
+                .contains(tuple("build", "pending (in_progress)"));
     }
 
     @Test
