@@ -5,13 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.jenkins.plugins.upstreampr.chant.AcceptanceCriteria;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.chant.Spec;
+import io.jenkins.plugins.upstreampr.chant.SpecCache;
 import io.jenkins.plugins.upstreampr.chant.SpecId;
 import io.jenkins.plugins.upstreampr.chant.UnreadableSpec;
 import io.jenkins.plugins.upstreampr.chant.archive.Archivability;
 import io.jenkins.plugins.upstreampr.chant.archive.SpecArchive;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +50,12 @@ public final class SpecsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Row> rows = rows(repository.readTree());
+        // the listing keeps what it read in the user's cache (UPSTREAM_PR_CACHE=off: none), bench/README.md
+        List<Row> rows = rows(repository.readTree(SpecCache.forUser(System::getenv).orElse(null)));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(toJson(rows));
+            writeJson(rows, out);
+            out.println();
         } else {
             printTable(rows, out);
         }
@@ -88,10 +90,10 @@ public final class SpecsCommand implements Callable<Integer> {
         return rows;
     }
 
-    /** The rows as a JSON array, written as it goes (no tree of nodes: a listing can have 10,000 rows). */
-    private static String toJson(List<Row> rows) throws IOException {
-        StringWriter text = new StringWriter(rows.size() * 320);
-        try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+    /** The rows as a JSON array, written as it goes (no tree of nodes, no copy: a listing can have 10,000 rows). */
+    private static void writeJson(List<Row> rows, PrintWriter out) throws IOException {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             json.writeStartArray();
             for (Row r : rows) {
                 json.writeStartObject();
@@ -117,7 +119,6 @@ public final class SpecsCommand implements Callable<Integer> {
             }
             json.writeEndArray();
         }
-        return text.toString();
     }
 
     private static void printTable(List<Row> rows, PrintWriter out) {
