@@ -50,17 +50,25 @@ public final class SpecsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // the listing keeps what it read in the user's cache (UPSTREAM_PR_CACHE=off: none), bench/README.md
-        List<Row> rows = rows(repository.readTree(SpecCache.forUser(System::getenv).orElse(null)));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            writeJson(rows, out);
-            out.println();
-        } else {
-            printTable(rows, out);
+        // the listing keeps what it read in the user's cache (UPSTREAM_PR_CACHE=off: none), bench/README.md; the
+        // cache is written while the listing is printed
+        SpecCache cache = SpecCache.forUser(System::getenv).orElse(null);
+        try {
+            List<Row> rows = rows(repository.readTree(cache));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                writeJson(rows, out);
+                out.println();
+            } else {
+                printTable(rows, out);
+            }
+            out.flush();
+            return UpstreamPrCommand.EXIT_OK;
+        } finally {
+            if (cache != null) {
+                cache.finish();
+            }
         }
-        out.flush();
-        return UpstreamPrCommand.EXIT_OK;
     }
 
     static List<Row> rows(ChantTree tree) {

@@ -45,7 +45,8 @@ public final class ChantTreeReader {
 
     /**
      * A reader that takes what a spec file gives from {@code cache} when the file is the one the cache saw (see
-     * {@link SpecCache}), and keeps there what a full listing read; {@code null} for none.
+     * {@link SpecCache}), and keeps there what a full listing read (call {@link SpecCache#finish()} before the
+     * process exits); {@code null} for none.
      */
     public ChantTreeReader(SpecCache cache) {
         this.cache = cache;
@@ -80,7 +81,7 @@ public final class ChantTreeReader {
             AtomicBoolean missed = new AtomicBoolean();
             specFiles = new SpecFiles(files, f -> loadCached(realRepo, f, previous, next, missed, readStart), () -> {
                 if (missed.get() || next.size() != previous.size()) {
-                    cache.write(realRepo, next.values());
+                    cache.writeInBackground(realRepo, List.copyOf(next.values()));
                 }
             });
         }

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.upstreampr.chant;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -60,6 +59,7 @@ public final class SpecCache {
 
     private final Path directory;
     private final String code;
+    private final List<Thread> writers = new ArrayList<>();
 
     /** A cache in {@code directory} (created when first written). */
     public SpecCache(Path directory) {
@@ -146,17 +146,16 @@ public final class SpecCache {
             }
             CRC32 crc = new CRC32();
             crc.update(bytes, 0, bytes.length - 8);
-            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
-            in.skipNBytes(bytes.length - 8);
-            if (in.readLong() != crc.getValue()) {
+            // a ByteBuffer, not a DataInputStream: ByteArrayInputStream locks at every byte read
+            ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 8);
+            if (ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong() != crc.getValue()) {
                 return Map.of();
             }
-            in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8));
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !code.equals(string(in))
+            if (in.getInt() != MAGIC || in.getInt() != FORMAT || !code.equals(string(in))
                     || !realRepo.toString().equals(string(in))) {
                 return Map.of();
             }
-            int count = in.readInt();
+            int count = in.getInt();
             Map<String, Entry> entries = new HashMap<>(count * 2);
             for (int i = 0; i < count; i++) {
                 Entry e = entry(in);
@@ -165,6 +164,38 @@ public final class SpecCache {
             return entries;
         } catch (IOException | RuntimeException e) {
             return Map.of(); // damaged or unreadable: ignored, and replaced by the next write
+        }
+    }
+
+    /**
+     * Writes {@link #write} on a thread of its own, so that a listing prints while its cache is written; see
+     * {@link #finish()}.
+     */
+    void writeInBackground(Path realRepo, Collection<Entry> entries) {
+        Thread writer = new Thread(() -> write(realRepo, entries), "upstream-pr spec cache");
+        synchronized (writers) {
+            writers.add(writer);
+        }
+        writer.start();
+    }
+
+    /**
+     * Waits until every cache file this cache was given to write is written (or given up): a command calls it before
+     * it exits. A write cut short by the end of the process leaves at most a temporary file, never a damaged cache.
+     */
+    public void finish() {
+        List<Thread> pending;
+        synchronized (writers) {
+            pending = List.copyOf(writers);
+            writers.clear();
+        }
+        for (Thread t : pending) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -178,7 +209,7 @@ public final class SpecCache {
         }
         Path tmp = null;
         try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(entries.size() * 256 + 256);
+            Buffer buffer = new Buffer(entries.size() * 400 + 256);
             DataOutputStream out = new DataOutputStream(buffer);
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
@@ -189,13 +220,12 @@ public final class SpecCache {
                 entry(out, e);
             }
             CRC32 crc = new CRC32();
-            byte[] bytes = buffer.toByteArray();
-            crc.update(bytes);
+            crc.update(buffer.bytes, 0, buffer.size);
             out.writeLong(crc.getValue());
             Files.createDirectories(directory);
             tmp = Files.createTempFile(directory, "specs-", ".tmp"); // owner-only on POSIX: specs may be private
             try (var file = Files.newOutputStream(tmp)) {
-                buffer.writeTo(file);
+                file.write(buffer.bytes, 0, buffer.size);
             }
             Path target = file(realRepo);
             try {
@@ -285,22 +315,22 @@ public final class SpecCache {
         }
     }
 
-    private static Entry entry(DataInputStream in) throws IOException {
+    private static Entry entry(ByteBuffer in) throws IOException {
         String path = string(in);
-        Stamp stamp = new Stamp(in.readLong(), in.readLong(), string(in), in.readInt());
-        byte kind = in.readByte();
+        Stamp stamp = new Stamp(in.getLong(), in.getLong(), string(in), in.getInt());
+        byte kind = in.get();
         if (kind == 0) {
             SpecId id = new SpecId(string(in));
-            boolean archived = in.readBoolean();
+            boolean archived = in.get() != 0;
             Frontmatter fm = frontmatter(in);
             String title = string(in);
             List<String> warnings = strings(in);
-            AcceptanceCriteria criteria = new AcceptanceCriteria(in.readInt(), in.readInt());
+            AcceptanceCriteria criteria = new AcceptanceCriteria(in.getInt(), in.getInt());
             return new Entry(path, stamp, id, archived, fm, title, warnings, criteria, null);
         }
         if (kind == 1) {
             String id = string(in);
-            boolean archived = in.readBoolean();
+            boolean archived = in.get() != 0;
             return new Entry(path, stamp, id == null ? null : new SpecId(id), archived, null, null, List.of(), null,
                     Objects.requireNonNull(string(in), "reason"));
         }
@@ -330,7 +360,7 @@ public final class SpecCache {
         strings(out, List.copyOf(f.unknownKeys()));
     }
 
-    private static Frontmatter frontmatter(DataInputStream in) throws IOException {
+    private static Frontmatter frontmatter(ByteBuffer in) throws IOException {
         SpecType type = SpecType.fromYaml(string(in)).orElseThrow(() -> new IOException("type"));
         SpecStatus status = SpecStatus.fromYaml(string(in)).orElseThrow(() -> new IOException("status"));
         List<List<String>> lists = new ArrayList<>(9);
@@ -342,11 +372,11 @@ public final class SpecCache {
         String completedAt = string(in);
         String model = string(in);
         Approval approval = null;
-        if (in.readBoolean()) {
-            boolean required = in.readBoolean();
+        if (in.get() != 0) {
+            boolean required = in.get() != 0;
             approval = new Approval(required, Approval.Status.valueOf(string(in)), string(in), string(in));
         }
-        byte isPublic = in.readByte();
+        byte isPublic = in.get();
         Set<String> unknown = new LinkedHashSet<>(strings(in));
         return new Frontmatter(type, status, lists.get(0), lists.get(1), lists.get(2), lists.get(3), prompt, branch,
                 lists.get(4), completedAt, model, lists.get(5), lists.get(6), lists.get(7), lists.get(8), approval,
@@ -360,12 +390,12 @@ public final class SpecCache {
         }
     }
 
-    private static List<String> strings(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    private static List<String> strings(ByteBuffer in) throws IOException {
+        int n = in.getInt();
         if (n == 0) {
             return List.of();
         }
-        if (n < 0 || n > in.available()) {
+        if (n < 0 || n > in.remaining()) {
             throw new IOException("bad list length");
         }
         List<String> list = new ArrayList<>(n);
@@ -386,22 +416,45 @@ public final class SpecCache {
         out.write(bytes);
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    private static String string(ByteBuffer in) throws IOException {
+        int n = in.getInt();
         if (n == -1) {
             return null;
         }
-        if (n < 0 || n > in.available()) {
+        if (n < 0 || n > in.remaining()) {
             throw new IOException("bad string length");
         }
-        return new String(readN(in, n), StandardCharsets.UTF_8);
+        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+        in.position(in.position() + n);
+        return s;
     }
 
-    private static byte[] readN(InputStream in, int n) throws IOException {
-        byte[] b = in.readNBytes(n);
-        if (b.length != n) {
-            throw new IOException("truncated");
+    /** A growable byte array without ByteArrayOutputStream's lock at every write (a cache file is 10^6 writes). */
+    private static final class Buffer extends OutputStream {
+        private byte[] bytes;
+        private int size;
+
+        Buffer(int capacity) {
+            bytes = new byte[capacity];
         }
-        return b;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
     }
 }

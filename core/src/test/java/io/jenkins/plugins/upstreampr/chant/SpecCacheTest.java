@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,12 @@ class SpecCacheTest {
         settleAll();
     }
 
+    /** No cache file is being written when the temporary directory is removed. */
+    @AfterEach
+    void finishWrites() {
+        cache.finish();
+    }
+
     private void write(String relative, String text) throws IOException {
         Path file = repo.resolve(relative);
         Files.createDirectories(file.getParent());
@@ -79,6 +86,14 @@ class SpecCacheTest {
         return new ChantTreeReader(cache).read(repo);
     }
 
+    /** A listing with the cache, once its cache file is written. */
+    private ChantTree listed() {
+        ChantTree tree = cached();
+        tree.active();
+        cache.finish();
+        return tree;
+    }
+
     private ChantTree uncached() {
         return new ChantTreeReader().read(repo);
     }
@@ -102,6 +117,7 @@ class SpecCacheTest {
         List<Object> plain = listing(uncached());
 
         assertThat(listing(cached())).isEqualTo(plain);
+        cache.finish();
         Path file = cache.file(repo.toRealPath());
         assertThat(file).isRegularFile();
         assertThat(cache.read(repo.toRealPath())).isNotEmpty();
@@ -109,13 +125,14 @@ class SpecCacheTest {
 
         ChantTree second = cached();
         assertThat(listing(second)).isEqualTo(plain); // bodies read on demand, equal to those of the plain read
+        cache.finish();
         assertThat(Files.getLastModifiedTime(file)).as("nothing changed, nothing written").isEqualTo(written);
     }
 
     @Test
     void aSpecRewrittenToTheSameSizeWithItsOldTimeRestoredIsListedFromTheCacheButItsBodyIsRefused()
             throws IOException {
-        cached().active();
+        listed();
         rewriteInPlace(SPEC, "status: pending", "status: blocked", AN_HOUR_AGO);
 
         ChantTree tree = cached();
@@ -129,7 +146,7 @@ class SpecCacheTest {
 
     @Test
     void aSpecChangedToTheSameSizeWithAnotherTimeIsReadAgain() throws IOException {
-        cached().active();
+        listed();
         rewriteInPlace(SPEC, "status: pending", "status: blocked", FileTime.fromMillis(AN_HOUR_AGO.toMillis() + 1));
 
         assertThat(status(cached())).isEqualTo(SpecStatus.BLOCKED);
@@ -137,7 +154,7 @@ class SpecCacheTest {
 
     @Test
     void aSpecChangedToAnotherSizeWithItsOldTimeIsReadAgain() throws IOException {
-        cached().active();
+        listed();
         rewriteInPlace(SPEC, "- [ ] two", "- [x] two, done", AN_HOUR_AGO);
 
         ChantTree tree = cached();
@@ -148,7 +165,7 @@ class SpecCacheTest {
 
     @Test
     void addedRemovedAndRenamedSpecsAreReadAgain() throws IOException {
-        cached().active();
+        listed();
         write(".chant/specs/2026-03-01-004-new.md", "---\nstatus: ready\n---\n# New\n");
         Files.delete(repo.resolve(".chant/specs/2026-03-01-002-def.md"));
         // a rename keeps the inode, the size and the time: only the path differs
@@ -156,7 +173,7 @@ class SpecCacheTest {
                 repo.resolve(".chant/archive/2026-02-01/2026-02-01-009-old.md"));
         settleAll();
 
-        ChantTree tree = cached();
+        ChantTree tree = listed();
         assertThat(tree.active()).extracting(s -> s.id().value())
                 .containsExactly(ID, "2026-03-01-004-new");
         assertThat(tree.archived()).extracting(Spec::path)
@@ -169,7 +186,7 @@ class SpecCacheTest {
     @Test
     void aFileThatCannotBeASpecIsKeptWithItsReasonAndListedTheSame() throws IOException {
         List<Object> plain = listing(uncached());
-        cached().active();
+        listed();
         assertThat(cache.read(repo.toRealPath()).get(".chant/specs/2026-03-01-003-bad.md").problem())
                 .contains("malformed YAML frontmatter");
 
@@ -179,7 +196,7 @@ class SpecCacheTest {
     @ParameterizedTest
     @ValueSource(strings = {"garbage", "truncated", "flipped byte", "empty"})
     void aDamagedCacheFileIsIgnoredAndReplaced(String damage) throws IOException {
-        cached().active();
+        listed();
         Path file = cache.file(repo.toRealPath());
         byte[] good = Files.readAllBytes(file);
         byte[] bad = switch (damage) {
@@ -195,7 +212,7 @@ class SpecCacheTest {
         Files.write(file, bad);
         rewriteInPlace(SPEC, "status: pending", "status: blocked", AN_HOUR_AGO);
 
-        ChantTree tree = cached();
+        ChantTree tree = listed();
         assertThat(status(tree)).as("read again: the damaged file gave nothing").isEqualTo(SpecStatus.BLOCKED);
         assertThat(listing(tree)).isEqualTo(listing(uncached()));
         Map<String, SpecCache.Entry> replaced = cache.read(repo.toRealPath());
@@ -205,7 +222,7 @@ class SpecCacheTest {
 
     @Test
     void aCacheFileOfAnotherRepositoryIsNotUsed() throws IOException {
-        cached().active();
+        listed();
         Path other = temp.resolve("other");
         Files.createDirectories(other);
         Path file = cache.file(repo.toRealPath());
@@ -218,7 +235,7 @@ class SpecCacheTest {
     void aSpecModifiedJustBeforeTheReadIsNotKept() throws IOException {
         FileTime justNow = FileTime.fromMillis(System.currentTimeMillis());
         Files.setLastModifiedTime(repo.resolve(SPEC), justNow);
-        cached().active();
+        listed();
         assertThat(cache.read(repo.toRealPath())).doesNotContainKey(SPEC).hasSize(3);
 
         // written again within the same tick of the clock: the stamp would be the same, the content is not
@@ -232,7 +249,7 @@ class SpecCacheTest {
         Files.createDirectories(target.getParent());
         Files.move(repo.resolve(SPEC), target);
         Files.createSymbolicLink(repo.resolve(SPEC), Path.of("../../docs/spec.md"));
-        cached().active();
+        listed();
         assertThat(cache.read(repo.toRealPath())).doesNotContainKey(SPEC);
 
         Files.write(target, Files.readString(target).replace("status: pending", "status: blocked")
@@ -244,6 +261,7 @@ class SpecCacheTest {
     @Test
     void lookingUpOneSpecUsesTheCacheButWritesNothing() throws IOException {
         new ChantTreeReader(cache).read(repo).activeSpec(new SpecId(ID)).orElseThrow();
+        cache.finish();
         assertThat(cache.file(repo.toRealPath())).doesNotExist();
     }
 
