@@ -96,7 +96,9 @@ public final class ChantTreeReader {
             Map<String, SpecCache.Entry> next, AtomicBoolean missed, long readStart) {
         SpecCache.Stamp stamp = f.stamp();
         SpecCache.Entry e = stamp == null ? null : previous.get(f.path());
-        if (e != null && e.stamp().equals(stamp) && e.archived() == f.archived() && f.id().equals(e.id())) {
+        // still readable by this user: permissions are not in the stamp on every system (a chmod keeps the times)
+        if (e != null && e.stamp().equals(stamp) && e.archived() == f.archived() && f.id().equals(e.id())
+                && Files.isReadable(f.file())) {
             next.put(f.path(), e);
             return fromEntry(realRepo, f, e);
         }

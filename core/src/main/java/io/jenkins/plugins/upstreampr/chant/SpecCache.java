@@ -35,8 +35,9 @@ import java.util.zip.CRC32;
  * of an unchanged tree does not read and parse 10,000 files again.
  *
  * <p>An entry is used only for a file whose path, size, modification time (to the nanosecond the file system
- * keeps), file key (device and inode) and permission bits are those the entry was made from; the walk of the tree
- * gives these without reading any file. A changed, added, removed or renamed file is therefore read again. What the
+ * keeps), file key (device and inode) and, where the walk's attributes carry them, permission bits are those the
+ * entry was made from (the walk of the tree gives these without reading any file), and that this user can still
+ * read (the reader checks that, since a change of permissions keeps the times). A changed, added, removed or renamed file is therefore read again. What the
  * check cannot see is a file rewritten in place to the same size and then given back its old modification time
  * ({@code touch -r}, some copy tools): delete the cache directory, or run without the cache, after such a tool.
  *
