@@ -2,6 +2,7 @@ package io.jenkins.plugins.upstreampr.cli;
 
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.chant.ChantTreeReader;
+import io.jenkins.plugins.upstreampr.chant.SpecCache;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -23,5 +24,10 @@ public final class RepositoryOption {
     /** Reads the repository's chant tree. */
     public ChantTree readTree() {
         return new ChantTreeReader().read(dir);
+    }
+
+    /** Reads the repository's chant tree, with what {@code cache} kept of unchanged spec files. */
+    public ChantTree readTree(SpecCache cache) {
+        return new ChantTreeReader(cache).read(dir);
     }
 }

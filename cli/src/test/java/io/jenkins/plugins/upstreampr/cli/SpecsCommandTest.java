@@ -122,4 +122,38 @@ class SpecsCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("upstream-pr specs: No .chant/ directory in ");
     }
+
+    @Test
+    void aSecondListingOfAnUnchangedTreeComesFromTheCacheAndPrintsTheSameAndAChangedSpecIsReadAgain()
+            throws IOException {
+        Path root = tree(CommandRun.TDD);
+        java.nio.file.attribute.FileTime anHourAgo = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 3_600_000);
+        List<Path> files;
+        try (var walk = java.nio.file.Files.walk(root.resolve(".chant"))) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+        for (Path f : files) {
+            java.nio.file.Files.setLastModifiedTime(f, anHourAgo);
+        }
+        // the build points XDG_CACHE_HOME at target/test-cache (cli/pom.xml)
+        Path cacheDir = Path.of(System.getenv("XDG_CACHE_HOME"), "upstream-pr/specs");
+
+        CommandRun first = run("specs", "--dir", root.toString(), "--json");
+        CommandRun second = run("specs", "--dir", root.toString(), "--json");
+        Path spec = files.stream().filter(f -> f.toString().contains("/specs/")).findFirst().orElseThrow();
+        String text = java.nio.file.Files.readString(spec);
+        java.nio.file.Files.writeString(spec, text.replaceFirst("(?m)^# .*$", "# A title changed since"));
+        CommandRun changed = run("specs", "--dir", root.toString(), "--json");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(java.nio.file.Files.list(cacheDir).map(p -> p.getFileName().toString()))
+                .anyMatch(n -> n.endsWith(".bin"));
+        assertThat(second.out()).isEqualTo(first.out());
+        String path = root.relativize(spec).toString();
+        assertThat(byPath(json.readTree(changed.out())).get(path).get("title").asText())
+                .isEqualTo("A title changed since");
+        assertThat(byPath(json.readTree(first.out())).get(path).get("title").asText())
+                .isNotEqualTo("A title changed since");
+    }
 }

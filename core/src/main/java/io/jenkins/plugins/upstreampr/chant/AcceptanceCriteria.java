@@ -109,9 +109,9 @@ public record AcceptanceCriteria(int checked, int total) {
         return found ? new AcceptanceCriteria(checked, checked + unchecked) : NONE;
     }
 
-    /** The criteria of a spec. */
+    /** The criteria of a spec (counted once per spec; a spec from the reader's cache has them without its body). */
     public static AcceptanceCriteria of(Spec spec) {
-        return of(spec.body());
+        return spec.criteria();
     }
 
     /**

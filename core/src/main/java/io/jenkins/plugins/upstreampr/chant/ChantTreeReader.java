@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -34,6 +36,21 @@ public final class ChantTreeReader {
     public static final long MAX_SPEC_BYTES = 64L * 1024 * 1024;
 
     private final FrontmatterParser parser = new FrontmatterParser();
+    private final SpecCache cache;
+
+    /** A reader that reads every spec file it needs. */
+    public ChantTreeReader() {
+        this(null);
+    }
+
+    /**
+     * A reader that takes what a spec file gives from {@code cache} when the file is the one the cache saw (see
+     * {@link SpecCache}), and keeps there what a full listing read (call {@link SpecCache#finish()} before the
+     * process exits); {@code null} for none.
+     */
+    public ChantTreeReader(SpecCache cache) {
+        this.cache = cache;
+    }
 
     /** Reads the tree of the repository whose root (the directory holding {@code .chant/}) is {@code root}. */
     public ChantTree read(Path root) {
@@ -48,13 +65,73 @@ public final class ChantTreeReader {
                     + "that uses chant, or pass its root with --dir");
         }
         Path realRepo = realPath(repo);
+        long readStart = System.currentTimeMillis(); // before any file is looked at (see SpecCache)
         List<SpecFiles.SpecFile> files = new ArrayList<>();
         List<UnreadableSpec> unnamed = new ArrayList<>();
+        boolean stamped = cache != null;
         // archive/: flat files and dated or legacy folders, links to directories only directly in it
-        walk(repo, chant.resolve("specs"), false, Integer.MAX_VALUE, Integer.MAX_VALUE, files, unnamed);
-        walk(repo, chant.resolve("archive"), true, 2, 1, files, unnamed);
-        return new ChantTree(repo, new SpecFiles(files, f -> load(realRepo, f)), unnamed,
-                researchDocuments(repo, chant), readConfig(chant, realRepo));
+        walk(repo, chant.resolve("specs"), false, Integer.MAX_VALUE, Integer.MAX_VALUE, stamped, files, unnamed);
+        walk(repo, chant.resolve("archive"), true, 2, 1, stamped, files, unnamed);
+        SpecFiles specFiles;
+        if (cache == null) {
+            specFiles = new SpecFiles(files, f -> load(realRepo, f), () -> { });
+        } else {
+            Map<String, SpecCache.Entry> previous = cache.read(realRepo);
+            Map<String, SpecCache.Entry> next = new ConcurrentHashMap<>();
+            AtomicBoolean missed = new AtomicBoolean();
+            specFiles = new SpecFiles(files, f -> loadCached(realRepo, f, previous, next, missed, readStart), () -> {
+                if (missed.get() || next.size() != previous.size()) {
+                    cache.writeInBackground(realRepo, List.copyOf(next.values()));
+                }
+            });
+        }
+        return new ChantTree(repo, specFiles, unnamed, researchDocuments(repo, chant), readConfig(chant, realRepo));
+    }
+
+    /**
+     * What a file gives: from the cache when its entry has the file's stamp, else read (and kept for the next
+     * cache file when the cache can trust it).
+     */
+    private SpecFiles.Loaded loadCached(Path realRepo, SpecFiles.SpecFile f, Map<String, SpecCache.Entry> previous,
+            Map<String, SpecCache.Entry> next, AtomicBoolean missed, long readStart) {
+        SpecCache.Stamp stamp = f.stamp();
+        SpecCache.Entry e = stamp == null ? null : previous.get(f.path());
+        // still readable by this user: permissions are not in the stamp on every system (a chmod keeps the times)
+        if (e != null && e.stamp().equals(stamp) && e.archived() == f.archived() && f.id().equals(e.id())
+                && Files.isReadable(f.file())) {
+            next.put(f.path(), e);
+            return fromEntry(realRepo, f, e);
+        }
+        missed.set(true);
+        SpecFiles.Loaded l = load(realRepo, f);
+        if (stamp != null && l.fromContent() && stamp.settledBefore(readStart)) {
+            SpecCache.Entry made = l.spec() != null ? SpecCache.Entry.of(stamp, l.spec())
+                    : SpecCache.Entry.of(stamp, l.problem());
+            next.put(f.path(), made);
+            // the body is let go (read again if asked for): a listing of 10,000 specs then keeps 30 MB less alive
+            return fromEntry(realRepo, f, made);
+        }
+        return l;
+    }
+
+    /** The spec (its body read when asked for) or the problem an entry of the cache gives for a file. */
+    private SpecFiles.Loaded fromEntry(Path realRepo, SpecFiles.SpecFile f, SpecCache.Entry e) {
+        if (e.problem() != null) {
+            return unreadable(f.path(), f.id(), f.archived(), e.problem());
+        }
+        return new SpecFiles.Loaded(new Spec(f.id(), f.path(), f.archived(), e.frontmatter(), e.title(),
+                () -> bodyOf(realRepo, f, e), e.criteria(), e.warnings()), null);
+    }
+
+    /** The body of a spec that came from the cache, read now: only if the file still gives what the cache said. */
+    private String bodyOf(Path realRepo, SpecFiles.SpecFile f, SpecCache.Entry e) {
+        Spec now = load(realRepo, f).spec();
+        if (now != null && now.frontmatter().equals(e.frontmatter()) && java.util.Objects.equals(now.title(),
+                e.title()) && now.warnings().equals(e.warnings()) && AcceptanceCriteria.of(now).equals(e.criteria())) {
+            return now.body();
+        }
+        throw new ChantException(f.path() + " changed while upstream-pr was using it (its frontmatter, title or "
+                + "criteria are no longer those listed a moment ago); run the command again");
     }
 
     /** Reads, checks and parses one spec file: a spec, or why it cannot be one. */
@@ -94,9 +171,9 @@ public final class ChantTreeReader {
         } catch (FrontmatterParser.FrontmatterException e) {
             return unreadable(rel, id, archived, e.getMessage());
         } catch (java.nio.file.AccessDeniedException e) {
-            return unreadable(rel, id, archived, "cannot be read: permission denied; make the file readable");
+            return notRead(rel, id, archived, "cannot be read: permission denied; make the file readable");
         } catch (IOException e) {
-            return unreadable(rel, id, archived, "cannot be read (" + e.getClass().getSimpleName()
+            return notRead(rel, id, archived, "cannot be read (" + e.getClass().getSimpleName()
                     + "); check the file");
         }
     }
@@ -156,8 +233,14 @@ public final class ChantTreeReader {
         return new Spec(id, rel, archived, fm, parts.title(), parts.body(), warnings);
     }
 
+    /** A file that cannot be a spec because of what it holds (or where its link leads). */
     private static SpecFiles.Loaded unreadable(String rel, SpecId id, boolean archived, String reason) {
         return new SpecFiles.Loaded(null, new UnreadableSpec(rel, id, archived, reason));
+    }
+
+    /** A file that could not be read at all (permissions, I/O): nothing to keep about its content. */
+    private static SpecFiles.Loaded notRead(String rel, SpecId id, boolean archived, String reason) {
+        return new SpecFiles.Loaded(null, new UnreadableSpec(rel, id, archived, reason), false);
     }
 
     /**
@@ -166,7 +249,7 @@ public final class ChantTreeReader {
      * every symbolic link to a directory at most {@code linkDepth} levels down is listed: chant would descend into
      * it, we do not (it may lead anywhere). Nothing is read here.
      */
-    private static void walk(Path repo, Path dir, boolean archived, int depth, int linkDepth,
+    private static void walk(Path repo, Path dir, boolean archived, int depth, int linkDepth, boolean stamped,
             List<SpecFiles.SpecFile> files, List<UnreadableSpec> unreadable) {
         String linkReason = "symbolic link to a directory; its specs are not read (chant would read them): move the "
                 + "specs into " + relative(repo, dir) + "/ instead of linking";
@@ -180,16 +263,22 @@ public final class ChantTreeReader {
             return;
         }
         int base = dir.getNameCount();
+        // repository-relative paths by text: the walk's paths all start with dir's (relativize costs more, per file)
+        String dirText = dir.toString();
+        String dirRel = relative(repo, dir);
         try {
             Files.walkFileTree(dir, Set.of(), depth, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
                     String name = p.getFileName().toString();
                     if (name.endsWith(".md") && (attrs.isRegularFile() || attrs.isSymbolicLink())) {
-                        String rel = relative(repo, p);
+                        String text = p.toString();
+                        String rel = text.startsWith(dirText) ? dirRel + text.substring(dirText.length())
+                                .replace(java.io.File.separatorChar, '/') : relative(repo, p);
                         Optional<SpecId> id = SpecId.fromFileName(name);
                         if (id.isPresent()) {
-                            files.add(new SpecFiles.SpecFile(p, rel, id.get(), archived));
+                            files.add(new SpecFiles.SpecFile(p, rel, id.get(), archived,
+                                    stamped ? SpecCache.Stamp.of(attrs) : null));
                         } else {
                             unreadable.add(new UnreadableSpec(rel, null, archived, "file name '" + name
                                     + "' is not a usable spec ID (" + SpecId.problemWith(name.substring(0,

@@ -21,12 +21,23 @@ import java.util.stream.Collectors;
  */
 final class SpecFiles {
 
-    /** One {@code .md} file whose name is a usable spec ID. */
-    record SpecFile(Path file, String path, SpecId id, boolean archived) {
+    /**
+     * One {@code .md} file whose name is a usable spec ID.
+     *
+     * @param stamp what the walk saw of it, for the cache; {@code null} without a cache, and for links
+     */
+    record SpecFile(Path file, String path, SpecId id, boolean archived, SpecCache.Stamp stamp) {
     }
 
-    /** What loading one file gave: a spec, or why it cannot be one. */
-    record Loaded(Spec spec, UnreadableSpec problem) {
+    /**
+     * What loading one file gave: a spec, or why it cannot be one.
+     *
+     * @param fromContent whether the outcome follows from the file's content alone (not from a failure to read it)
+     */
+    record Loaded(Spec spec, UnreadableSpec problem, boolean fromContent) {
+        Loaded(Spec spec, UnreadableSpec problem) {
+            this(spec, problem, true);
+        }
     }
 
     /**
@@ -44,10 +55,15 @@ final class SpecFiles {
     private final List<Group> all = new ArrayList<>();
     private final Set<SpecId> activeIds = new HashSet<>();
     private final Function<SpecFile, Loaded> loader;
+    private final Runnable afterReadingAll;
 
-    /** Groups {@code files} by ID; {@code loader} reads one file when its ID is first asked for. */
-    SpecFiles(List<SpecFile> files, Function<SpecFile, Loaded> loader) {
+    /**
+     * Groups {@code files} by ID; {@code loader} reads one file when its ID is first asked for;
+     * {@code afterReadingAll} runs once every file has been read for {@link #outcomes()}.
+     */
+    SpecFiles(List<SpecFile> files, Function<SpecFile, Loaded> loader, Runnable afterReadingAll) {
         this.loader = loader;
+        this.afterReadingAll = afterReadingAll;
         for (SpecFile f : files) {
             groups.computeIfAbsent(f.id(), id -> {
                 Group g = new Group();
@@ -78,7 +94,9 @@ final class SpecFiles {
 
     /** Every outcome, reading the files not read yet on all cores. */
     List<Outcome> outcomes() {
-        return all.parallelStream().map(Group::outcome).toList();
+        List<Outcome> outcomes = all.parallelStream().map(Group::outcome).toList();
+        afterReadingAll.run();
+        return outcomes;
     }
 
     /** The files of one ID and, once read, what they are. */
