@@ -30,9 +30,9 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * files again, which is harmless.
  *
  * <p>It has no gate id: its artifacts are the engine's names ({@code upstream-pr/chant/...}) in every branch. Two
- * calls in {@code parallel} branches each take (inside {@code node}) or pick (outside, the newest) their own copy and
- * archive from their own outbox, so neither removes the other's files; a trail file both archive has one name, and
- * the one archived last is kept (the same file, unless the branches' workspaces differ).
+ * calls in {@code parallel} branches each take (inside {@code node}) or pick (outside, the newest for the spec) a
+ * copy and archive from their own outbox, so neither removes the other's files; a trail file both archive has one
+ * name, and the one archived last is kept (the same file, unless the branches' workspaces differ).
  */
 final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
 
@@ -42,7 +42,7 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
     private final String dir;
     /**
      * The controller copy of {@code .chant/} this step archives from: the one it took inside {@code node}, else the
-     * newest of the build; null until the first look. Changed on the pool thread and saved.
+     * newest of the build for its spec; null until the first look. Changed on the pool thread and saved.
      */
     private volatile String copy;
     private final boolean move;
@@ -95,10 +95,10 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
         if (copy == null) {
             FilePath workspace = getContext().get(FilePath.class);
             copy = (workspace != null ? ControllerChantCopy.refresh(run, workspace, dir, spec.strip(), listener)
-                    : ControllerChantCopy.named(run, null)).name();
+                    : ControllerChantCopy.named(run, null, spec)).name();
             saveState();
         }
-        Path repository = ControllerChantCopy.named(run, copy).repositoryRoot();
+        Path repository = ControllerChantCopy.named(run, copy, spec).repositoryRoot();
         SpecTrail trail = ChantSpecs.trail(ChantSpecs.read(repository), spec.strip());
         for (TrailGap gap : trail.gaps()) {
             listener.getLogger().println(Messages.Preflight_Warning(gap.describe()));

@@ -68,22 +68,23 @@ record ControllerChantCopy(String name, Path repositoryRoot) {
                 documents++;
             }
         }
-        copies.complete(copy);
+        copies.complete(copy, spec, trail.head().id().value());
         listener.getLogger().println(Messages.ChantCopy_Copied(files, source.getRemote(), documents));
         return new ControllerChantCopy(copy.name(), copy.repositoryRoot());
     }
 
     /**
      * The copy named {@code name} that a step of this run took or picked earlier; when there is none by that name
-     * (null: the step has not picked one, or its state comes from an older version), the newest whole copy.
+     * (null: the step has not picked one, or its state comes from an older version), the newest whole copy taken for
+     * {@code spec}, else the newest whole copy ({@link ChantCopies#newest}).
      *
      * @throws AbortException saying how to take one when there is none
      */
-    static ControllerChantCopy named(@NonNull Run<?, ?> run, String name) throws IOException {
+    static ControllerChantCopy named(@NonNull Run<?, ?> run, String name, String spec) throws IOException {
         ChantCopies copies = copies(run);
         Optional<ChantCopies.Copy> copy = copies.named(name);
         if (copy.isEmpty()) {
-            copy = copies.newest();
+            copy = copies.newest(spec);
         }
         if (copy.isPresent()) {
             return new ControllerChantCopy(copy.get().name(), copy.get().repositoryRoot());

@@ -99,9 +99,9 @@ abstract class GateStepExecution<S extends GateStep> extends BackgroundStepExecu
 
     /**
      * The specs on the controller: the copy of {@code .chant/} named {@code copy} that a step of the run took, or the
-     * newest one when there is no such copy ({@link ControllerChantCopy#named}).
+     * newest one for the step's spec when there is no such copy ({@link ControllerChantCopy#named}).
      */
-    static ChantTree controllerChant(@NonNull Run<?, ?> run, String copy) throws IOException {
-        return ChantSpecs.read(ControllerChantCopy.named(run, copy).repositoryRoot());
+    final ChantTree controllerChant(@NonNull Run<?, ?> run, String copy) throws IOException {
+        return ChantSpecs.read(ControllerChantCopy.named(run, copy, step.getSpec()).repositoryRoot());
     }
 }

@@ -46,8 +46,8 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
     private volatile int looks;
     /**
      * The controller copy of {@code .chant/} this gate reads ({@link ControllerChantCopy}): the one it took inside
-     * {@code node}, else the newest of the build when it first looked; null until then. Changed on the pool thread and
-     * saved; passed on to {@code createUpstreamPullRequest} with the proposal.
+     * {@code node}, else the newest of the build for its spec when it first looked; null until then. Changed on the
+     * pool thread and saved; passed on to {@code createUpstreamPullRequest} with the proposal.
      */
     private volatile String copy;
 
@@ -105,7 +105,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
             FilePath workspace = getContext().get(FilePath.class);
             copy = (workspace != null
                     ? ControllerChantCopy.refresh(run, workspace, step().getDir(), arguments.spec().strip(), listener)
-                    : ControllerChantCopy.named(run, null)).name();
+                    : ControllerChantCopy.named(run, null, arguments.spec())).name();
             saveState();
         }
         ChantTree tree = controllerChant(run, copy);

@@ -32,6 +32,7 @@ import jenkins.model.Jenkins;
 import jenkins.util.VirtualFile;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -160,19 +161,24 @@ final class GateFixture implements AutoCloseable {
      * a prompt.
      */
     static InputStepExecution waitForPrompt(JenkinsRule r, WorkflowRun run) throws Exception {
+        return waitForPrompt(r, run, INPUT_ID);
+    }
+
+    /** As {@link #waitForPrompt(JenkinsRule, WorkflowRun)}, for the gate whose input id is {@code id}. */
+    static InputStepExecution waitForPrompt(JenkinsRule r, WorkflowRun run, String id) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             InputAction prompts = run.getAction(InputAction.class);
-            InputStepExecution prompt = prompts == null ? null : prompts.getExecution(INPUT_ID);
+            InputStepExecution prompt = prompts == null ? null : prompts.getExecution(id);
             if (prompt != null) {
                 return prompt;
             }
             if (!run.isBuilding()) {
-                throw new AssertionError(run + " ended (" + run.getResult() + ") without pausing on input '" + INPUT_ID
+                throw new AssertionError(run + " ended (" + run.getResult() + ") without pausing on input '" + id
                         + "'; log:\n" + JenkinsRule.getLog(run));
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(run + " did not pause on input '" + INPUT_ID + "' within " + PATIENCE
+                throw new AssertionError(run + " did not pause on input '" + id + "' within " + PATIENCE
                         + "; log so far:\n" + JenkinsRule.getLog(run));
             }
             Thread.sleep(100);
@@ -262,8 +268,26 @@ final class GateFixture implements AutoCloseable {
     }
 
     static JsonNode gateRecord(WorkflowRun run) throws IOException {
-        String text = artifact(run, "upstream-pr/gate-record.json");
+        return gateRecord(run, "upstream-pr/gate-record.json");
+    }
+
+    /** The gate record archived as {@code name} ({@code upstream-pr/ID/gate-record.json} for gate ID), or null. */
+    static JsonNode gateRecord(WorkflowRun run, String name) throws IOException {
+        String text = artifact(run, name);
         return text == null ? null : JSON.readTree(text);
+    }
+
+    /**
+     * The text of the build page {@code page} ({@code upstream-pr-proposal/}, relative to the build) as {@code user}
+     * sees it, and its HTTP status as the first line.
+     */
+    static String page(JenkinsRule r, WorkflowRun run, String user, String page) throws Exception {
+        JenkinsRule.WebClient web = r.createWebClient().login(user);
+        web.setThrowExceptionOnFailingStatusCode(false);
+        web.getOptions().setJavaScriptEnabled(false);
+        WebResponse response = web.getPage(new WebRequest(new URL(r.getURL(), run.getUrl() + page)))
+                .getWebResponse();
+        return response.getStatusCode() + "\n" + response.getContentAsString();
     }
 
     @Override

@@ -3,9 +3,12 @@ package io.jenkins.plugins.upstreampr.jenkins;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.SPEC;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.TOKEN_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import hudson.model.Result;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -20,7 +23,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 /**
  * The gate's input id: two gates open at once in one build need their own ids (the input step answers the first
  * prompt with a matching id), a second one with an id still open is refused before anyone is asked, and gates one
- * after the other may share the default id.
+ * after the other may share the default id. Gates with their own ids in {@code parallel} branches each keep their own
+ * proposal page, record artifacts and outcome; a later gate with the same id replaces its predecessor's.
  */
 @WithJenkins
 class GateIdTest {
@@ -88,27 +92,77 @@ class GateIdTest {
         r.assertLogContains("gate 1 created=true", run);
         r.assertLogContains("gate 2 created=false", run);
         r.assertLogNotContains("is already open in this build", run);
+        assertEquals(1, run.getActions(UpstreamPullRequestAction.class).size(), "the second gate replaced the first's");
+        assertFalse(UpstreamPullRequestAction.of(run, null).isCreated(), "the second gate found #42");
+        assertEquals(1, run.getActions(UpstreamProposalAction.class).size());
+        assertEquals("release-bot", GateFixture.gateRecord(run).get("decidedBy").asText());
     }
 
     @Test
-    void parallelGatesWithTheirOwnIdsArePromptedAndDecidedSeparately() throws Exception {
+    void anIdTheInputStepWouldRefuseFailsThePreflightBeforeAnyoneIsAskedNamingIt() throws Exception {
+        WorkflowJob job = GateFixture.job(r, "bad-id", ""
+                + "def p = " + preflight(", id: 'backport/1.x'") + "\n"
+                + "echo 'gate open'\n");
+
+        WorkflowRun run = GateFixture.build(job);
+
+        r.assertBuildStatus(Result.FAILURE, run);
+        r.assertLogContains("upstreamPullRequestPreflight: id 'Backport/1.x': a gate's id names its input prompt, its"
+                + " artifacts and its proposal page, so it must be URL safe", run);
+        r.assertLogNotContains("gate open", run);
+        assertNull(run.getAction(InputAction.class), "nobody was asked");
+        assertTrue(run.getActions(UpstreamProposalAction.class).isEmpty(), "no proposal is shown");
+    }
+
+    @Test
+    void parallelGatesWithTheirOwnIdsArePromptedDecidedAndRecordedSeparately() throws Exception {
         WorkflowJob job = GateFixture.job(r, "parallel", "parallel first: {\n"
                 + fixture.oneLiner(TOKEN_ID, ", id: 'first'") + "}, second: {\n"
                 + fixture.oneLiner(TOKEN_ID, ", id: 'second'") + "}\n");
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        InputStepExecution first = Prompts.waitFor(run, "First");
-        InputStepExecution second = Prompts.waitFor(run, "Second");
+        InputStepExecution first = GateFixture.waitForPrompt(r, run, "First");
+        InputStepExecution second = GateFixture.waitForPrompt(r, run, "Second");
         assertEquals(2, run.getAction(InputAction.class).getExecutions().size());
 
+        // Each prompt links to its own proposal page, and each page shows its own gate.
+        String pages = r.getURL() + run.getUrl();
+        String firstMessage = first.getInput().getMessage();
+        String secondMessage = second.getInput().getMessage();
+        assertTrue(firstMessage.contains(" at " + pages + "upstream-pr-proposal-First/ and edit"), firstMessage);
+        assertTrue(secondMessage.contains(" at " + pages + "upstream-pr-proposal-Second/ and edit"), secondMessage);
+        assertEquals(2, run.getActions(UpstreamProposalAction.class).size());
+        String firstPage = GateFixture.page(r, run, "alice", "upstream-pr-proposal-First/");
+        String secondPage = GateFixture.page(r, run, "alice", "upstream-pr-proposal-Second/");
+        assertTrue(firstPage.startsWith("200\n") && firstPage.contains("Upstream pull request proposal of gate "
+                + "First") && !firstPage.contains("of gate Second"), firstPage);
+        assertTrue(secondPage.startsWith("200\n") && secondPage.contains("Upstream pull request proposal of gate "
+                + "Second") && !secondPage.contains("of gate First"), secondPage);
+        assertTrue(GateFixture.page(r, run, "alice", "upstream-pr-proposal/").startsWith("404\n"),
+                "no gate with the default id");
+
         assertEquals(200, Prompts.answer(r, run, "First", "alice", Prompts.deferral("first: after the release")));
-        r.waitForMessage("deferred by alice: first: after the release", run);
+        GateFixture.waitForLog(run, "deferred by alice: first: after the release");
         assertTrue(first.isSettled());
         assertTrue(!second.isSettled(), "the second prompt is still waiting for its own answer");
         assertEquals(200, Prompts.answer(r, run, "Second", "alice", Prompts.deferral("second: not needed")));
 
-        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        r.assertBuildStatusSuccess(GateFixture.ended(run));
         r.assertLogContains("deferred by alice: second: not needed", run);
         assertEquals(2, JenkinsRule.getLog(run).split("decision=defer", -1).length - 1);
+
+        // Each gate archived its own record, text and trail under its id; nothing under the default names.
+        JsonNode firstRecord = GateFixture.gateRecord(run, "upstream-pr/First/gate-record.json");
+        JsonNode secondRecord = GateFixture.gateRecord(run, "upstream-pr/Second/gate-record.json");
+        assertEquals("first: after the release", firstRecord.get("reason").asText());
+        assertEquals("second: not needed", secondRecord.get("reason").asText());
+        assertNull(GateFixture.gateRecord(run), "no record under the default gate's name");
+        for (String id : new String[] {"First", "Second"}) {
+            assertNotNull(GateFixture.artifact(run, "upstream-pr/" + id + "/pull-request.md"), id);
+            assertNotNull(GateFixture.artifact(run, "upstream-pr/" + id + "/chant/specs/" + SPEC + ".md"), id);
+        }
+        assertEquals("first: after the release", UpstreamPullRequestAction.of(run, "First").getReason());
+        assertEquals("second: not needed", UpstreamPullRequestAction.of(run, "Second").getReason());
+        assertEquals(2, run.getActions(UpstreamPullRequestAction.class).size());
     }
 }

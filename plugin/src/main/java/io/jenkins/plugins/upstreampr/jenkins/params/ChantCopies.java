@@ -1,6 +1,7 @@
 package io.jenkins.plugins.upstreampr.jenkins.params;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * marker ({@code copy-complete}). A copy is written once and never changed or removed while the build runs, so a
  * step that reads one (the engine reads spec files when it needs them) keeps reading it while a step in another
  * {@code parallel} branch takes a new copy: taking a copy never touches an earlier one, and a reader picks a whole
- * copy and sticks to it ({@link #named}), or the newest whole copy ({@link #newest}).
+ * copy and sticks to it ({@link #named}), or the newest whole copy taken for its spec, else the newest of all
+ * ({@link #newest}). A copy holds the files outside {@code .chant/} of one spec's trail (the spec it was taken for,
+ * which its marker names), so a gate on spec A picks a copy taken for A over a newer one taken for B in another branch.
  *
  * <p>The cost is disk: every copy stays until the build is deleted (a {@code .chant/} tree is small).
  *
@@ -48,9 +51,14 @@ public record ChantCopies(Path folder) {
         }
     }
 
-    /** Marks {@code copy} whole, once everything is in it; from now on readers may pick it. */
-    public void complete(Copy copy) throws IOException {
-        Files.writeString(copy.repositoryRoot().getParent().resolve(COMPLETE_MARKER), "");
+    /**
+     * Marks {@code copy} whole, once everything is in it; from now on readers may pick it.
+     *
+     * @param spec the spec it was taken for, as the step was given it and as it resolved (its full ID)
+     */
+    public void complete(Copy copy, String spec, String specId) throws IOException {
+        Files.writeString(copy.repositoryRoot().getParent().resolve(COMPLETE_MARKER), spec + "\n" + specId + "\n",
+                StandardCharsets.UTF_8);
     }
 
     /** The whole copy named {@code name}; empty when the name is null or names no whole copy. */
@@ -64,15 +72,26 @@ public record ChantCopies(Path folder) {
                 : Optional.empty();
     }
 
-    /** The whole copy with the highest number; empty when there is none. */
-    public Optional<Copy> newest() throws IOException {
+    /**
+     * The whole copy with the highest number taken for {@code spec} (the text a step was given, or the full ID it
+     * resolved to), else the whole copy with the highest number; empty when there is none.
+     */
+    public Optional<Copy> newest(String spec) throws IOException {
+        Optional<Copy> newest = Optional.empty();
         for (long number = highest(); number > 0; number--) {
             Optional<Copy> copy = named(Long.toString(number));
-            if (copy.isPresent()) {
+            if (copy.isEmpty()) {
+                continue;
+            }
+            if (spec != null && Files.readAllLines(copy.get().repositoryRoot().getParent().resolve(COMPLETE_MARKER),
+                    StandardCharsets.UTF_8).contains(spec.strip())) {
                 return copy;
             }
+            if (newest.isEmpty()) {
+                newest = copy;
+            }
         }
-        return Optional.empty();
+        return newest;
     }
 
     private long highest() throws IOException {

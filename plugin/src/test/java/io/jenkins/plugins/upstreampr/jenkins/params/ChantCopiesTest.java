@@ -28,13 +28,13 @@ class ChantCopiesTest {
         ChantCopies.Copy copy = copies.start();
         Path specs = Files.createDirectories(copy.repositoryRoot().resolve(".chant/specs"));
         Files.writeString(specs.resolve(spec + ".md"), "# " + spec + "\n");
-        copies.complete(copy);
+        copies.complete(copy, spec, "2026-01-15-001-" + spec);
         return copy;
     }
 
     @Test
     void thereIsNoCopyBeforeOneIsTaken() throws Exception {
-        assertThat(copies().newest()).isEmpty();
+        assertThat(copies().newest(null)).isEmpty();
         assertThat(copies().named("1")).isEmpty();
         assertThat(copies().named(null)).isEmpty();
     }
@@ -48,7 +48,7 @@ class ChantCopiesTest {
         ChantCopies.Copy second = take(copies, "second");
 
         assertThat(second.name()).isNotEqualTo(first.name());
-        assertThat(copies.newest()).contains(second);
+        assertThat(copies.newest(null)).contains(second);
         assertThat(copies.named(first.name())).contains(first);
         assertThat(readersFile).hasContent("# first");
         assertThat(second.repositoryRoot().resolve(".chant/specs/first.md")).doesNotExist();
@@ -63,10 +63,27 @@ class ChantCopiesTest {
         assertThat(unfinished.repositoryRoot()).isEmptyDirectory().isNotEqualTo(whole.repositoryRoot());
         Files.createDirectories(unfinished.repositoryRoot().resolve(".chant/specs"));
 
-        assertThat(copies.newest()).contains(whole);
+        assertThat(copies.newest(null)).contains(whole);
         assertThat(copies.named(unfinished.name())).isEmpty();
-        copies.complete(unfinished);
-        assertThat(copies.newest()).contains(unfinished);
+        copies.complete(unfinished, "late", "2026-01-15-002-late");
+        assertThat(copies.newest(null)).contains(unfinished);
+    }
+
+    @Test
+    void aStepWithoutACopyOfItsOwnPicksTheNewestTakenForItsSpecElseTheNewest() throws Exception {
+        ChantCopies copies = copies();
+        ChantCopies.Copy a = take(copies, "a");
+        ChantCopies.Copy b = take(copies, "b");
+
+        assertThat(copies.newest("a")).contains(a);
+        assertThat(copies.newest(" a ")).contains(a);
+        assertThat(copies.newest("2026-01-15-001-a")).as("the full ID it resolved to").contains(a);
+        assertThat(copies.newest("b")).contains(b);
+        assertThat(copies.newest("c")).as("no copy for c").contains(b);
+
+        ChantCopies.Copy a2 = take(copies, "a");
+        assertThat(copies.newest("a")).contains(a2);
+        assertThat(copies.newest("b")).contains(b);
     }
 
     @Test
@@ -97,7 +114,9 @@ class ChantCopiesTest {
                 }
             }
             assertThat(names).hasSize(32);
-            assertThat(copies.newest().orElseThrow().name()).isEqualTo("32");
+            assertThat(copies.newest(null).orElseThrow().name()).isEqualTo("32");
+            assertThat(copies.newest("spec-7").orElseThrow().repositoryRoot().resolve(".chant/specs/spec-7.md"))
+                    .exists();
         } finally {
             pool.shutdownNow();
         }
