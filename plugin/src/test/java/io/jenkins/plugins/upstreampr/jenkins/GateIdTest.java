@@ -138,8 +138,7 @@ class GateIdTest {
                 + "First") && !firstPage.contains("of gate Second"), firstPage);
         assertTrue(secondPage.startsWith("200\n") && secondPage.contains("Upstream pull request proposal of gate "
                 + "Second") && !secondPage.contains("of gate First"), secondPage);
-        assertTrue(GateFixture.page(r, run, "alice", "upstream-pr-proposal/").startsWith("404\n"),
-                "no gate with the default id");
+        assertNull(UpstreamProposalAction.of(run, null), "no proposal of a gate with the default id");
 
         assertEquals(200, Prompts.answer(r, run, "First", "alice", Prompts.deferral("first: after the release")));
         GateFixture.waitForLog(run, "deferred by alice: first: after the release");
