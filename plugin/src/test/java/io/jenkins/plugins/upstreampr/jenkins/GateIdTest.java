@@ -54,10 +54,14 @@ class GateIdTest {
     }
 
     private String create(String proposal) {
+        return create(proposal, "");
+    }
+
+    private String create(String proposal, String extra) {
         return "createUpstreamPullRequest(credentialsId: '" + TOKEN_ID + "', apiUri: '" + fixture.github.apiUrl()
                 + "', upstream: 'upstream/project', head: 'octo:fix/issue-1234', staging: 'octo/fork#7', spec: '"
                 + SPEC + "', expectedSha: " + proposal + ".sha, title: " + proposal + ".title, body: " + proposal
-                + ".body, approver: 'release-bot')";
+                + ".body, approver: 'release-bot'" + extra + ")";
     }
 
     @Test
@@ -112,6 +116,27 @@ class GateIdTest {
         r.assertLogNotContains("gate open", run);
         assertNull(run.getAction(InputAction.class), "nobody was asked");
         assertTrue(run.getActions(UpstreamProposalAction.class).isEmpty(), "no proposal is shown");
+    }
+
+    @Test
+    void aGateOutsideNodeReadsTheCopyTakenForItsSpecNotANewerOneTakenForAnother() throws Exception {
+        // GateFixture.job archives SPEC inside node first (copy 1, with the trail's regression test from outside
+        // .chant/); then a research spec whose trail names no file outside .chant/ (copy 2, the newest).
+        WorkflowJob job = GateFixture.job(r, "copies", ""
+                + "node { archiveChantSpecs spec: '2026-11-20-001-k3v' }\n"
+                + "def p = " + preflight(", id: 'other'") + "\n"
+                + "def pr = " + create("p", ", id: 'other', decision: 'defer', reason: 'later'") + "\n"
+                + "echo \"gate decision=${pr.decision}\"\n");
+
+        WorkflowRun run = GateFixture.build(job);
+
+        r.assertBuildStatusSuccess(run);
+        r.assertLogContains("gate decision=defer", run);
+        assertNotNull(GateFixture.gateRecord(run, "upstream-pr/Other/gate-record.json"));
+        assertNotNull(GateFixture.artifact(run, "upstream-pr/Other/tests/regression/test_issue_1234.py"),
+                "the gate read the copy taken for its spec, which holds the trail's file outside .chant/");
+        assertNotNull(GateFixture.artifact(run, "upstream-pr/chant/specs/2026-11-20-001-k3v.md"),
+                "archiveChantSpecs keeps the default names");
     }
 
     @Test
