@@ -1,6 +1,8 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
+import java.util.List;
 
 public abstract class Actionable {
     Actionable() {
@@ -8,6 +10,19 @@ public abstract class Actionable {
     }
 
     public void replaceAction(@NonNull Action a) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    @NonNull
+    public <T extends Action> List<T> getActions(Class<T> type) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public void addAction(@NonNull Action a) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public boolean removeAction(@Nullable Action a) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 

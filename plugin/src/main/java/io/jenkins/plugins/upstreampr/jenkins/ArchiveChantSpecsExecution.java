@@ -28,6 +28,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * workspace is at hand, takes the trail of the spec with the engine ({@link SpecTrail}), has the engine copy the
  * trail's files ({@link GateArtifacts#writeTrail}) and archives them. Repeating it after a restart archives the same
  * files again, which is harmless.
+ *
+ * <p>It has no gate id: its artifacts are the engine's names ({@code upstream-pr/chant/...}) in every branch. Two
+ * calls in {@code parallel} branches each take (inside {@code node}) or pick (outside, the newest for the spec) a
+ * copy and archive from their own outbox, so neither removes the other's files; a trail file both archive has one
+ * name, and the one archived last is kept (the same file, unless the branches' workspaces differ).
  */
 final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
 
@@ -35,8 +40,11 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
 
     private final String spec;
     private final String dir;
-    /** Whether {@code .chant/} was copied to the controller; changed on the pool thread and saved. */
-    private volatile boolean copied;
+    /**
+     * The controller copy of {@code .chant/} this step archives from: the one it took inside {@code node}, else the
+     * newest of the build for its spec; null until the first look. Changed on the pool thread and saved.
+     */
+    private volatile String copy;
     private final boolean move;
     private final boolean commit;
     private final boolean push;
@@ -84,15 +92,13 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
     protected void look() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
-        if (!copied) {
+        if (copy == null) {
             FilePath workspace = getContext().get(FilePath.class);
-            if (workspace != null) {
-                ControllerChantCopy.refresh(run, workspace, dir, spec.strip(), listener);
-            }
-            copied = true;
+            copy = (workspace != null ? ControllerChantCopy.refresh(run, workspace, dir, spec.strip(), listener)
+                    : ControllerChantCopy.named(run, null, spec)).name();
             saveState();
         }
-        Path repository = ControllerChantCopy.existing(run).repositoryRoot();
+        Path repository = ControllerChantCopy.named(run, copy, spec).repositoryRoot();
         SpecTrail trail = ChantSpecs.trail(ChantSpecs.read(repository), spec.strip());
         for (TrailGap gap : trail.gaps()) {
             listener.getLogger().println(Messages.Preflight_Warning(gap.describe()));
@@ -101,10 +107,12 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
         Map<String, String> artifacts;
         try {
             artifacts = GateArtifacts.writeTrail(outbox, repository, trail.files());
+            RunArtifacts.archive(run, listener, outbox, artifacts);
         } catch (ChantException e) {
             throw new AbortException(e.getMessage());
+        } finally {
+            ControllerChantCopy.remove(outbox);
         }
-        RunArtifacts.archive(run, listener, outbox, artifacts);
         if (!move) {
             getContext().onSuccess(new ArrayList<>(artifacts.keySet()));
             return;

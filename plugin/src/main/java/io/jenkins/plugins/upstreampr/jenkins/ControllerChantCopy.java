@@ -7,35 +7,37 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.upstreampr.chant.SpecTrail;
 import io.jenkins.plugins.upstreampr.chant.TrailDocument;
+import io.jenkins.plugins.upstreampr.jenkins.params.ChantCopies;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The {@code .chant/} directory of the workspace, copied into the build's directory on the controller, so that
  * the engine reads it with {@code java.nio.file} and later steps (the prompt, the creation, the archive) work
  * without a workspace, outside {@code node}, and after a restart.
  *
- * <p>The copy lives in {@code <build dir>/upstream-pr/repository/}; {@link #repositoryRoot()} is that directory, the
- * engine's "repository root", holding {@code .chant/} and the files outside {@code .chant/} that the trail of the
- * step's spec names as {@code informed_by} documents (a regression test, the changed source file), so that the trail
- * on the controller is the trail in the workspace. A marker file is written last, so a copy cut short by a restart is
- * never mistaken for a complete one.
+ * <p>Each copy is a new numbered folder of {@code <build dir>/upstream-pr/copies/} ({@link ChantCopies}), whose
+ * {@code repository/} is the engine's "repository root", holding {@code .chant/} and the files outside
+ * {@code .chant/} that the trail of the step's spec names as {@code informed_by} documents (a regression test, the
+ * changed source file), so that the trail on the controller is the trail in the workspace. A copy is marked whole
+ * last and never changed afterwards: a step in one {@code parallel} branch that takes a new copy never deletes or
+ * rewrites the files a step in another branch is reading (the engine reads spec files when it needs them). A step
+ * keeps the name of the copy it took or picked ({@link #named}) and reads that one in every later look.
  */
-record ControllerChantCopy(Path repositoryRoot) {
+record ControllerChantCopy(String name, Path repositoryRoot) {
 
     static final String CHANT_DIR = ".chant";
-    private static final String COMPLETE_MARKER = "copy-complete";
-
-    /** Where the copy of this run lives (it may not exist yet). */
-    static ControllerChantCopy of(@NonNull Run<?, ?> run) {
-        return new ControllerChantCopy(base(run).toPath().resolve("repository"));
-    }
+    /** Where copies lived before they were numbered: a build started by an older version still finds its copy. */
+    private static final String LEGACY_REPOSITORY = "repository";
+    private static final String LEGACY_MARKER = "copy-complete";
 
     /**
-     * Copies {@code <workspace>/<dir>/.chant} to the controller, replacing an earlier copy of this run, then the
-     * files outside {@code .chant/} that the trail of {@code spec} names and that exist in the workspace.
+     * Copies {@code <workspace>/<dir>/.chant} to the controller as a new copy of this run, then the files outside
+     * {@code .chant/} that the trail of {@code spec} names and that exist in the workspace. Earlier copies stay as
+     * they are.
      *
      * @param dir the repository root inside the workspace ({@code .} for the workspace itself)
      * @param spec the spec whose trail documents are copied too
@@ -47,11 +49,9 @@ record ControllerChantCopy(Path repositoryRoot) {
         if (!source.isDirectory()) {
             throw new AbortException(Messages.ChantCopy_NoChantDir(source.getRemote()));
         }
-        ControllerChantCopy copy = of(run);
-        FilePath marker = new FilePath(new File(base(run), COMPLETE_MARKER));
-        marker.delete();
+        ChantCopies copies = copies(run);
+        ChantCopies.Copy copy = copies.start();
         FilePath root = new FilePath(copy.repositoryRoot().toFile());
-        root.deleteRecursive();
         FilePath target = root.child(CHANT_DIR);
         target.mkdirs();
         int files = source.copyRecursiveTo("**/*", target);
@@ -68,33 +68,47 @@ record ControllerChantCopy(Path repositoryRoot) {
                 documents++;
             }
         }
-        marker.write("", "UTF-8");
+        copies.complete(copy, spec, trail.head().id().value());
         listener.getLogger().println(Messages.ChantCopy_Copied(files, source.getRemote(), documents));
-        return copy;
+        return new ControllerChantCopy(copy.name(), copy.repositoryRoot());
     }
 
     /**
-     * The copy taken earlier in this run.
+     * The copy named {@code name} that a step of this run took or picked earlier; when there is none by that name
+     * (null: the step has not picked one, or its state comes from an older version), the newest whole copy taken for
+     * {@code spec}, else the newest whole copy ({@link ChantCopies#newest}).
      *
      * @throws AbortException saying how to take one when there is none
      */
-    static ControllerChantCopy existing(@NonNull Run<?, ?> run) throws AbortException {
-        ControllerChantCopy copy = of(run);
-        if (!Files.isRegularFile(base(run).toPath().resolve(COMPLETE_MARKER))) {
-            throw new AbortException(Messages.ChantCopy_None());
+    static ControllerChantCopy named(@NonNull Run<?, ?> run, String name, String spec) throws IOException {
+        ChantCopies copies = copies(run);
+        Optional<ChantCopies.Copy> copy = copies.named(name);
+        if (copy.isEmpty()) {
+            copy = copies.newest(spec);
         }
-        return copy;
+        if (copy.isPresent()) {
+            return new ControllerChantCopy(copy.get().name(), copy.get().repositoryRoot());
+        }
+        if (Files.isRegularFile(base(run).toPath().resolve(LEGACY_MARKER))) {
+            return new ControllerChantCopy(null, base(run).toPath().resolve(LEGACY_REPOSITORY));
+        }
+        throw new AbortException(Messages.ChantCopy_None());
     }
 
     /**
-     * An empty directory of this run on the controller for files about to be archived, named {@code name}
-     * (what an earlier call left there is removed first).
+     * A new empty directory of this run on the controller for files about to be archived, its name starting with
+     * {@code kind}: one per call, so that two steps archiving at the same time (in {@code parallel} branches, or a
+     * second gate while the first one's archive is under way) never share or empty each other's. The caller removes
+     * it once archived ({@link #remove}).
      */
-    static Path outbox(@NonNull Run<?, ?> run, @NonNull String name) throws IOException, InterruptedException {
-        File outbox = new File(base(run), "outbox-" + name);
-        new FilePath(outbox).deleteRecursive();
-        Files.createDirectories(outbox.toPath());
-        return outbox.toPath();
+    static Path outbox(@NonNull Run<?, ?> run, @NonNull String kind) throws IOException {
+        Path outboxes = Files.createDirectories(base(run).toPath().resolve("outboxes"));
+        return Files.createTempDirectory(outboxes, kind + "-");
+    }
+
+    /** Removes an outbox of {@link #outbox} once its files are archived (or were never written). */
+    static void remove(@NonNull Path outbox) throws IOException, InterruptedException {
+        new FilePath(outbox.toFile()).deleteRecursive();
     }
 
     /** A repository-relative path that stays inside the repository: not absolute, no scheme, no {@code ..}. */
@@ -108,6 +122,10 @@ record ControllerChantCopy(Path repositoryRoot) {
             }
         }
         return true;
+    }
+
+    private static ChantCopies copies(Run<?, ?> run) {
+        return new ChantCopies(base(run).toPath().resolve("copies"));
     }
 
     private static File base(Run<?, ?> run) {

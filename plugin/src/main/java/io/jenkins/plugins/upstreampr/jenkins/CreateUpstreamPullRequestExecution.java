@@ -16,6 +16,7 @@ import io.jenkins.plugins.upstreampr.github.RetryProgress;
 import io.jenkins.plugins.upstreampr.github.RetryRule;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateAnswers;
+import io.jenkins.plugins.upstreampr.jenkins.params.GateNames;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +38,13 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  *       otherwise, exactly as when it sees the head move itself;</li>
  *   <li>{@link UpstreamGate#submit} with the {@link GateDecision} built from the prompt's answers
  *       ({@link GateAnswers}): approval refused while a block stands without its override, idempotent opening,
- *       the record and the trail written to an outbox, which {@link RunArtifacts} archives.</li>
+ *       the record and the trail written to an outbox of this call, which {@link RunArtifacts} archives under
+ *       the gate's names ({@link GateNames}: {@code upstream-pr/...}, or {@code upstream-pr/ID/...} for an id other
+ *       than the default) and which is removed afterwards.</li>
  * </ol>
+ * It reads the controller copy of {@code .chant/} its gate's preflight read (kept in the gate's
+ * {@link UpstreamProposalAction}), else the newest copy of the build, and records its outcome in the gate's own
+ * {@link UpstreamPullRequestAction}.
  * A look repeated after a restart does the same again; the engine's idempotent opening finds the pull request it
  * opened instead of opening another.
  */
@@ -82,6 +88,7 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         retries = RetryProgress.start(Instant.ofEpochMilli(decidedAtMillis));
         GateDecision gate = gateDecision();
         request();
+        names();
         if (gate.approved() && step().getCredentialsId().isBlank()) {
             throw new AbortException(Messages.Create_NeedsCredentials(FUNCTION));
         }
@@ -92,7 +99,8 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
         GateDecision gate = gateDecision();
-        ChantTree tree = controllerChant(run);
+        GateNames names = names();
+        ChantTree tree = controllerChant(run, UpstreamProposalAction.copyOf(run, names.id()));
         GateRequest request = request();
         // One effort from the decision on: GitHub's passing faults are waited out within the engine's after-decision
         // bound, each wait as a later look (RetryLater), so that nothing waits in a thread and an abort ends it.
@@ -105,32 +113,37 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         GateOutcome outcome;
         String moved = null;
         try {
-            GateProposal proposal = engine.prepare(request, tree);
-            String current = proposal.verdict().sha();
-            if (!expectedSha.isBlank() && !expectedSha.equalsIgnoreCase(current)) {
-                moved = Messages.Create_HeadMoved(step().getStaging(), expectedSha, current);
-                listener.getLogger().println(Messages.Preflight_Warning(moved));
-                List<String> warnings = new ArrayList<>(proposal.warnings());
-                warnings.add(moved);
-                proposal = new GateProposal(proposal.request(), proposal.repositoryRoot(), proposal.preflight(),
-                        proposal.trail(), proposal.text(), proposal.changes(), proposal.uncheckedCriteria(),
-                        warnings);
+            try {
+                GateProposal proposal = engine.prepare(request, tree);
+                String current = proposal.verdict().sha();
+                if (!expectedSha.isBlank() && !expectedSha.equalsIgnoreCase(current)) {
+                    moved = Messages.Create_HeadMoved(step().getStaging(), expectedSha, current);
+                    listener.getLogger().println(Messages.Preflight_Warning(moved));
+                    List<String> warnings = new ArrayList<>(proposal.warnings());
+                    warnings.add(moved);
+                    proposal = new GateProposal(proposal.request(), proposal.repositoryRoot(), proposal.preflight(),
+                            proposal.trail(), proposal.text(), proposal.changes(), proposal.uncheckedCriteria(),
+                            warnings);
+                }
+                outcome = engine.attemptSubmit(proposal, gate, outbox, effort.retryProgress().orElse(retries));
+            } catch (RetryLater later) {
+                retries = later.progress();
+                saveState();
+                listener.getLogger().println(Messages.Create_Retry(later.getMessage()));
+                lookAgainAfter(later.waitBefore());
+                return;
+            } catch (Refusal e) {
+                AbortException refused = new AbortException(
+                        moved == null ? e.getMessage() : moved + " " + e.getMessage());
+                refused.initCause(e);
+                throw refused;
+            } catch (RuntimeException e) {
+                throw explain(e);
             }
-            outcome = engine.attemptSubmit(proposal, gate, outbox, effort.retryProgress().orElse(retries));
-        } catch (RetryLater later) {
-            retries = later.progress();
-            saveState();
-            listener.getLogger().println(Messages.Create_Retry(later.getMessage()));
-            lookAgainAfter(later.waitBefore());
-            return;
-        } catch (Refusal e) {
-            AbortException refused = new AbortException(moved == null ? e.getMessage() : moved + " " + e.getMessage());
-            refused.initCause(e);
-            throw refused;
-        } catch (RuntimeException e) {
-            throw explain(e);
+            RunArtifacts.archive(run, listener, outbox, names.artifacts(outcome.artifacts()));
+        } finally {
+            ControllerChantCopy.remove(outbox);
         }
-        RunArtifacts.archive(run, listener, outbox, outcome.artifacts());
         for (String warning : outcome.warnings()) {
             if (!warning.equals(moved)) {
                 listener.getLogger().println(Messages.Preflight_Warning(warning));
@@ -138,9 +151,9 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         }
         UpstreamPullRequest opened = outcome.pullRequest().orElse(null);
         String decided = gate.outcome().name().toLowerCase(Locale.ROOT);
-        run.replaceAction(new UpstreamPullRequestAction(upstream, opened == null ? 0 : opened.number(),
-                opened == null ? null : opened.url(), opened != null && opened.created(), decided, gate.decidedBy(),
-                gate.reason()));
+        UpstreamPullRequestAction.record(run, new UpstreamPullRequestAction(names.id(), upstream,
+                opened == null ? 0 : opened.number(), opened == null ? null : opened.url(),
+                opened != null && opened.created(), decided, gate.decidedBy(), gate.reason()));
         switch (gate.outcome()) {
             case REJECT -> throw new AbortException(Messages.Create_Rejected(upstream, who(gate), gate.reason()));
             case DEFER -> listener.getLogger().println(Messages.Create_Deferred(upstream, who(gate), gate.reason()));

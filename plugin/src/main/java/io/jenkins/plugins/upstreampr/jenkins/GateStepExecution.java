@@ -8,6 +8,8 @@ import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
+import io.jenkins.plugins.upstreampr.jenkins.params.GateNames;
+import java.io.IOException;
 import java.time.Clock;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -82,8 +84,24 @@ abstract class GateStepExecution<S extends GateStep> extends BackgroundStepExecu
         return connection.explain(failure, step.getUpstream());
     }
 
-    /** The specs on the controller: the copy of {@code .chant/} an earlier step of the run took. */
-    static ChantTree controllerChant(@NonNull Run<?, ?> run) throws AbortException {
-        return ChantSpecs.read(ControllerChantCopy.existing(run).repositoryRoot());
+    /**
+     * The names of this gate's artifacts and pages in the build, from its id.
+     *
+     * @throws AbortException naming the id when the input step would refuse it
+     */
+    final GateNames names() throws AbortException {
+        try {
+            return new GateNames(step.getId());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(function + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The specs on the controller: the copy of {@code .chant/} named {@code copy} that a step of the run took, or the
+     * newest one for the step's spec when there is no such copy ({@link ControllerChantCopy#named}).
+     */
+    final ChantTree controllerChant(@NonNull Run<?, ?> run, String copy) throws IOException {
+        return ChantSpecs.read(ControllerChantCopy.named(run, copy, step.getSpec()).repositoryRoot());
     }
 }

@@ -15,7 +15,9 @@ import jenkins.util.BuildListenerAdapter;
  * so that whatever artifact storage the controller uses (local, S3, ...) receives them. The names are the engine's
  * ({@code io.jenkins.plugins.upstreampr.gate.GateArtifacts}): {@code upstream-pr/gate-record.json},
  * {@code upstream-pr/pull-request.md} and {@code upstream-pr/chant/...} for each file of the trail (for example
- * {@code upstream-pr/chant/specs/2026-01-15-010-abc.md}).
+ * {@code upstream-pr/chant/specs/2026-01-15-010-abc.md}), which a gate with an id other than the default one puts
+ * under {@code upstream-pr/ID/} before they come here ({@code params.GateNames#artifacts}). The files are copied
+ * before {@code archive} returns, so the caller may then remove {@code base}.
  */
 final class RunArtifacts {
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.upstreampr.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Action;
+import hudson.model.Run;
 import io.jenkins.plugins.upstreampr.body.ChangedFile;
 import io.jenkins.plugins.upstreampr.gate.BranchChanges;
 import io.jenkins.plugins.upstreampr.chant.AcceptanceCriteria;
@@ -10,6 +11,8 @@ import io.jenkins.plugins.upstreampr.gate.CriteriaGap;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.github.CheckResult;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
+import io.jenkins.plugins.upstreampr.jenkins.params.GateNames;
+import io.jenkins.plugins.upstreampr.jenkins.params.OpenGates;
 import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -22,17 +25,27 @@ import java.util.Map;
  * What the human decides on, recorded on the run by {@code upstreamPullRequestPreflight} from the engine's
  * {@link GateProposal}: the staging verdict with each check, the upstream base, the proposed title and body, the
  * changed files, the specs trail with unchecked criteria, warnings, and the blocks an approval must override. Shown on
- * the build page (summary) and on its own page ({@code upstream-pr-proposal}), which the input prompt links to.
- * Immutable; a later preflight in the same run replaces it. Its lists are plain {@code ArrayList}s, which XStream
- * stores in {@code build.xml} without reflective access to JDK internals.
+ * the build page (summary) and on its own page, which the input prompt links to. One per gate id
+ * ({@link GateActions}): the page is {@code upstream-pr-proposal} for the default id and
+ * {@code upstream-pr-proposal-ID} for another ({@link GateNames}), so gates in {@code parallel} branches each show
+ * their own. Immutable; a later preflight with the same id in the same run replaces it. Its lists are plain
+ * {@code ArrayList}s and its id and copy plain strings, which XStream stores in {@code build.xml} without reflective
+ * access to JDK internals.
  */
 public final class UpstreamProposalAction implements Action, Serializable {
 
     private static final long serialVersionUID = 2L;
 
-    /** The page's URL name, relative to the build. */
-    public static final String URL_NAME = "upstream-pr-proposal";
+    /** The page's URL name for the default gate id, relative to the build. */
+    public static final String URL_NAME = GateNames.PROPOSAL_PAGE;
 
+    /** The gate's input id, normalized; null in a {@code build.xml} of an older version (the default id). */
+    private final String gateId;
+    /**
+     * The name of the controller copy of {@code .chant/} the preflight read ({@link ControllerChantCopy#named}), for
+     * {@code createUpstreamPullRequest} to read the same; null when there was none by name.
+     */
+    private final String copy;
     private final String upstream;
     private final String head;
     private final String base;
@@ -51,7 +64,9 @@ public final class UpstreamProposalAction implements Action, Serializable {
     private final List<String> warnings;
     private final List<String> overridableBlocks;
 
-    private UpstreamProposalAction(GateProposal proposal, String stagingUrl) {
+    private UpstreamProposalAction(GateProposal proposal, String stagingUrl, String gateId, String copy) {
+        this.gateId = gateId;
+        this.copy = copy;
         StagingVerdict staging = proposal.verdict();
         this.upstream = proposal.request().upstream().toString();
         this.head = proposal.request().head().toString();
@@ -94,10 +109,35 @@ public final class UpstreamProposalAction implements Action, Serializable {
         this.overridableBlocks = new ArrayList<>(proposal.overridableBlocks());
     }
 
-    /** The action for {@code proposal}, prepared against the GitHub at {@code apiUri} (for the web links). */
-    static UpstreamProposalAction of(@NonNull GateProposal proposal, String apiUri) {
+    /**
+     * The action of gate {@code gateId} for {@code proposal}, prepared against the GitHub at {@code apiUri} (for the
+     * web links) from the controller copy {@code copy}.
+     */
+    static UpstreamProposalAction of(@NonNull GateProposal proposal, String apiUri, @NonNull String gateId,
+            String copy) {
         return new UpstreamProposalAction(proposal,
-                WebLinks.pullRequest(GitHubConnection.api(apiUri), proposal.request().staging()));
+                WebLinks.pullRequest(GitHubConnection.api(apiUri), proposal.request().staging()), gateId, copy);
+    }
+
+    /** Shows {@code action} on {@code run} in place of the proposal of the same gate id. */
+    static void record(@NonNull Run<?, ?> run, @NonNull UpstreamProposalAction action) {
+        GateActions.put(run, UpstreamProposalAction.class, action, UpstreamProposalAction::getGateId);
+    }
+
+    /** The proposal of gate {@code id} on {@code run}, or null. */
+    static UpstreamProposalAction of(@NonNull Run<?, ?> run, String id) {
+        return GateActions.of(run, UpstreamProposalAction.class, id, UpstreamProposalAction::getGateId);
+    }
+
+    /** The name of the controller copy the proposal of gate {@code id} was prepared from; null when unknown. */
+    static String copyOf(@NonNull Run<?, ?> run, String id) {
+        UpstreamProposalAction proposal = of(run, id);
+        return proposal == null ? null : proposal.copy;
+    }
+
+    /** The gate's input id ({@code UpstreamPullRequest} unless the step was given another). */
+    public String getGateId() {
+        return OpenGates.normalize(gateId);
     }
 
     /** One CI check of the staging pull request's head commit. */
@@ -369,11 +409,14 @@ public final class UpstreamProposalAction implements Action, Serializable {
 
     @Override
     public String getDisplayName() {
-        return Messages.ProposalAction_DisplayName();
+        GateNames names = new GateNames(gateId);
+        return names.isDefault() ? Messages.ProposalAction_DisplayName()
+                : Messages.ProposalAction_DisplayNameOfGate(names.id());
     }
 
+    /** {@code upstream-pr-proposal}, or {@code upstream-pr-proposal-ID} for a gate with another id. */
     @Override
     public String getUrlName() {
-        return URL_NAME;
+        return new GateNames(gateId).proposalPage();
     }
 }

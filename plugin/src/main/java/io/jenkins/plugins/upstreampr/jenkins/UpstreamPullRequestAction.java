@@ -1,16 +1,23 @@
 package io.jenkins.plugins.upstreampr.jenkins;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Action;
+import hudson.model.Run;
+import io.jenkins.plugins.upstreampr.jenkins.params.GateNames;
+import io.jenkins.plugins.upstreampr.jenkins.params.OpenGates;
 import java.io.Serializable;
 
 /**
  * The upstream pull request this run opened or found, or the decision not to open one. Gives the build page a
- * summary line and a side-panel link to the pull request on GitHub.
+ * summary line and a side-panel link to the pull request on GitHub. One per gate id ({@link GateActions}), so gates in
+ * {@code parallel} branches each keep theirs; a later gate with the same id replaces it.
  */
 public final class UpstreamPullRequestAction implements Action, Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The gate's input id, normalized; null in a {@code build.xml} of an older version (the default id). */
+    private final String gateId;
     private final String upstream;
     private final int number;
     private final String url;
@@ -19,8 +26,9 @@ public final class UpstreamPullRequestAction implements Action, Serializable {
     private final String decidedBy;
     private final String reason;
 
-    UpstreamPullRequestAction(String upstream, int number, String url, boolean created, String decision,
-            String decidedBy, String reason) {
+    UpstreamPullRequestAction(String gateId, String upstream, int number, String url, boolean created,
+            String decision, String decidedBy, String reason) {
+        this.gateId = gateId;
         this.upstream = upstream;
         this.number = number;
         this.url = url;
@@ -28,6 +36,27 @@ public final class UpstreamPullRequestAction implements Action, Serializable {
         this.decision = decision;
         this.decidedBy = decidedBy;
         this.reason = reason;
+    }
+
+    /** Shows {@code action} on {@code run} in place of the one of the same gate id. */
+    static void record(@NonNull Run<?, ?> run, @NonNull UpstreamPullRequestAction action) {
+        GateActions.put(run, UpstreamPullRequestAction.class, action, UpstreamPullRequestAction::getGateId);
+    }
+
+    /** The outcome of gate {@code id} on {@code run}, or null. */
+    static UpstreamPullRequestAction of(@NonNull Run<?, ?> run, String id) {
+        return GateActions.of(run, UpstreamPullRequestAction.class, id, UpstreamPullRequestAction::getGateId);
+    }
+
+    /** The gate's input id ({@code UpstreamPullRequest} unless the step was given another). */
+    public String getGateId() {
+        return OpenGates.normalize(gateId);
+    }
+
+    /** The gate's id when it is not the default one, for the summary to tell gates apart; else null. */
+    public String getOtherGateId() {
+        GateNames names = new GateNames(gateId);
+        return names.isDefault() ? null : names.id();
     }
 
     public String getUpstream() {

@@ -14,6 +14,7 @@ import io.jenkins.plugins.upstreampr.github.CheckState;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.Verdict;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
+import io.jenkins.plugins.upstreampr.jenkins.params.GateNames;
 import io.jenkins.plugins.upstreampr.jenkins.params.PendingWait;
 import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.time.Duration;
@@ -32,7 +33,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  *
  * <p>It opens the gate's input id in the build ({@link OpenGatesAction}) when it starts, refusing an id another open
  * gate of the build holds, and closes it again when it fails or is aborted; once it succeeds the gate stays open until
- * {@code createUpstreamPullRequest} starts.
+ * {@code createUpstreamPullRequest} starts. Its proposal page and the prompt's link to it are the gate's own
+ * ({@link GateNames}), so two gates with different ids in {@code parallel} branches each show and link their own.
  */
 final class UpstreamPullRequestPreflightExecution extends GateStepExecution<UpstreamPullRequestPreflightStep> {
 
@@ -46,8 +48,12 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
      * field is what SpotBugs flags (VO_VOLATILE_INCREMENT), which fails the Jenkins build.
      */
     private int looks;
-    /** Whether {@code .chant/} was copied to the controller; changed on the pool thread and saved. */
-    private volatile boolean copied;
+    /**
+     * The controller copy of {@code .chant/} this gate reads ({@link ControllerChantCopy}): the one it took inside
+     * {@code node}, else the newest of the build for its spec when it first looked; null until then. Changed on the
+     * pool thread and saved; passed on to {@code createUpstreamPullRequest} with the proposal.
+     */
+    private volatile String copy;
 
     UpstreamPullRequestPreflightExecution(UpstreamPullRequestPreflightStep step, StepContext context) {
         super(step, FUNCTION, context);
@@ -62,6 +68,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
             throw new AbortException(e.getMessage());
         }
         request();
+        names();
         deadlineMillis = wait.deadline(Instant.now()).toEpochMilli();
         OpenGatesAction.open(getContext().get(Run.class), FUNCTION, step().getId());
     }
@@ -98,15 +105,14 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
         GateArguments arguments = arguments();
-        if (!copied) {
+        if (copy == null) {
             FilePath workspace = getContext().get(FilePath.class);
-            if (workspace != null) {
-                ControllerChantCopy.refresh(run, workspace, step().getDir(), arguments.spec().strip(), listener);
-            }
-            copied = true;
+            copy = (workspace != null
+                    ? ControllerChantCopy.refresh(run, workspace, step().getDir(), arguments.spec().strip(), listener)
+                    : ControllerChantCopy.named(run, null, arguments.spec())).name();
             saveState();
         }
-        ChantTree tree = controllerChant(run);
+        ChantTree tree = controllerChant(run, copy);
         GateRequest request = request();
         UpstreamGate gate = engine(run);
         GateProposal proposal;
@@ -158,8 +164,9 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
 
     private void succeed(Run<?, ?> run, TaskListener listener, GateArguments arguments, GateProposal proposal)
             throws Exception {
-        UpstreamProposalAction action = UpstreamProposalAction.of(proposal, step().getApiUri());
-        run.replaceAction(action);
+        GateNames names = names();
+        UpstreamProposalAction action = UpstreamProposalAction.of(proposal, step().getApiUri(), names.id(), copy);
+        UpstreamProposalAction.record(run, action);
         listener.getLogger().println(Messages.Preflight_Green(arguments.staging(), action.getSha(), action.getTitle()));
         for (String unchecked : action.getUncheckedCriteria()) {
             listener.getLogger().println(Messages.Preflight_Unchecked(unchecked));
@@ -172,7 +179,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
                 action.getVerdict(), action.getSha(), action.getUncheckedCriteria().size(),
                 action.getWarnings().size(), action.getOverridableBlocks().isEmpty() ? Messages.Prompt_NoBlocks()
                         : String.join(", ", action.getOverridableBlocks()),
-                proposalLink(run)));
+                proposalLink(run, names)));
         result.put("id", step().getId());
         result.put("create", createArguments(arguments, action.getSha()));
         getContext().onSuccess(result);
@@ -184,8 +191,8 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
      * outside Jenkins. Without a root URL (none configured, and a pool thread is in no HTTP request), the path and
      * what to configure.
      */
-    private static String proposalLink(Run<?, ?> run) {
-        String page = run.getUrl() + UpstreamProposalAction.URL_NAME + "/";
+    private static String proposalLink(Run<?, ?> run, GateNames names) {
+        String page = run.getUrl() + names.proposalPage() + "/";
         String link = WebLinks.jenkinsPage(Jenkins.get().getRootUrl(), page);
         return link != null ? link : Messages.Prompt_PageWithoutRootUrl(page);
     }

@@ -19,8 +19,8 @@ import org.kohsuke.stapler.verb.POST;
  * (bounded by {@code waitMinutes}) without holding an executor, across controller restarts.
  *
  * <p>Inside {@code node} it first copies the workspace's {@code .chant/} to the controller
- * ({@link ControllerChantCopy}); outside it uses the copy an earlier step of the run took. The shared gate
- * parameters are {@link GateStep}'s.
+ * ({@link ControllerChantCopy}); outside it uses the newest copy an earlier step of the run took for its spec. The
+ * shared gate parameters are {@link GateStep}'s.
  */
 public final class UpstreamPullRequestPreflightStep extends GateStep {
 

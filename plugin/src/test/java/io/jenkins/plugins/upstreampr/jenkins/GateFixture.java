@@ -32,6 +32,7 @@ import jenkins.model.Jenkins;
 import jenkins.util.VirtualFile;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -269,8 +270,26 @@ final class GateFixture implements AutoCloseable {
     }
 
     static JsonNode gateRecord(WorkflowRun run) throws IOException {
-        String text = artifact(run, "upstream-pr/gate-record.json");
+        return gateRecord(run, "upstream-pr/gate-record.json");
+    }
+
+    /** The gate record archived as {@code name} ({@code upstream-pr/ID/gate-record.json} for gate ID), or null. */
+    static JsonNode gateRecord(WorkflowRun run, String name) throws IOException {
+        String text = artifact(run, name);
         return text == null ? null : JSON.readTree(text);
+    }
+
+    /**
+     * The text of the build page {@code page} ({@code upstream-pr-proposal/}, relative to the build) as {@code user}
+     * sees it, and its HTTP status as the first line.
+     */
+    static String page(JenkinsRule r, WorkflowRun run, String user, String page) throws Exception {
+        JenkinsRule.WebClient web = r.createWebClient().login(user);
+        web.setThrowExceptionOnFailingStatusCode(false);
+        web.getOptions().setJavaScriptEnabled(false);
+        WebResponse response = web.getPage(new WebRequest(new URL(r.getURL(), run.getUrl() + page)))
+                .getWebResponse();
+        return response.getStatusCode() + "\n" + response.getContentAsString();
     }
 
     @Override

@@ -3,9 +3,12 @@ package io.jenkins.plugins.upstreampr.jenkins;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.SPEC;
 import static io.jenkins.plugins.upstreampr.jenkins.GateFixture.TOKEN_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import hudson.model.Result;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -20,7 +23,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 /**
  * The gate's input id: two gates open at once in one build need their own ids (the input step answers the first
  * prompt with a matching id), a second one with an id still open is refused before anyone is asked, and gates one
- * after the other may share the default id.
+ * after the other may share the default id. Gates with their own ids in {@code parallel} branches each keep their own
+ * proposal page, record artifacts and outcome; a later gate with the same id replaces its predecessor's.
  */
 @WithJenkins
 class GateIdTest {
@@ -50,10 +54,14 @@ class GateIdTest {
     }
 
     private String create(String proposal) {
+        return create(proposal, "");
+    }
+
+    private String create(String proposal, String extra) {
         return "createUpstreamPullRequest(credentialsId: '" + TOKEN_ID + "', apiUri: '" + fixture.github.apiUrl()
                 + "', upstream: 'upstream/project', head: 'octo:fix/issue-1234', staging: 'octo/fork#7', spec: '"
                 + SPEC + "', expectedSha: " + proposal + ".sha, title: " + proposal + ".title, body: " + proposal
-                + ".body, approver: 'release-bot')";
+                + ".body, approver: 'release-bot'" + extra + ")";
     }
 
     @Test
@@ -88,10 +96,51 @@ class GateIdTest {
         r.assertLogContains("gate 1 created=true", run);
         r.assertLogContains("gate 2 created=false", run);
         r.assertLogNotContains("is already open in this build", run);
+        assertEquals(1, run.getActions(UpstreamPullRequestAction.class).size(), "the second gate replaced the first's");
+        assertFalse(UpstreamPullRequestAction.of(run, null).isCreated(), "the second gate found #42");
+        assertEquals(1, run.getActions(UpstreamProposalAction.class).size());
+        assertEquals("release-bot", GateFixture.gateRecord(run).get("decidedBy").asText());
     }
 
     @Test
-    void parallelGatesWithTheirOwnIdsArePromptedAndDecidedSeparately() throws Exception {
+    void anIdTheInputStepWouldRefuseFailsThePreflightBeforeAnyoneIsAskedNamingIt() throws Exception {
+        WorkflowJob job = GateFixture.job(r, "bad-id", ""
+                + "def p = " + preflight(", id: 'backport/1.x'") + "\n"
+                + "echo 'gate open'\n");
+
+        WorkflowRun run = GateFixture.build(job);
+
+        r.assertBuildStatus(Result.FAILURE, run);
+        r.assertLogContains("upstreamPullRequestPreflight: id 'Backport/1.x': a gate's id names its input prompt, its"
+                + " artifacts and its proposal page, so it must be URL safe", run);
+        r.assertLogNotContains("gate open", run);
+        assertNull(run.getAction(InputAction.class), "nobody was asked");
+        assertTrue(run.getActions(UpstreamProposalAction.class).isEmpty(), "no proposal is shown");
+    }
+
+    @Test
+    void aGateOutsideNodeReadsTheCopyTakenForItsSpecNotANewerOneTakenForAnother() throws Exception {
+        // GateFixture.job archives SPEC inside node first (copy 1, with the trail's regression test from outside
+        // .chant/); then a research spec whose trail names no file outside .chant/ (copy 2, the newest).
+        WorkflowJob job = GateFixture.job(r, "copies", ""
+                + "node { archiveChantSpecs spec: '2026-11-20-001-k3v' }\n"
+                + "def p = " + preflight(", id: 'other'") + "\n"
+                + "def pr = " + create("p", ", id: 'other', decision: 'defer', reason: 'later'") + "\n"
+                + "echo \"gate decision=${pr.decision}\"\n");
+
+        WorkflowRun run = GateFixture.build(job);
+
+        r.assertBuildStatusSuccess(run);
+        r.assertLogContains("gate decision=defer", run);
+        assertNotNull(GateFixture.gateRecord(run, "upstream-pr/Other/gate-record.json"));
+        assertNotNull(GateFixture.artifact(run, "upstream-pr/Other/tests/regression/test_issue_1234.py"),
+                "the gate read the copy taken for its spec, which holds the trail's file outside .chant/");
+        assertNotNull(GateFixture.artifact(run, "upstream-pr/chant/specs/2026-11-20-001-k3v.md"),
+                "archiveChantSpecs keeps the default names");
+    }
+
+    @Test
+    void parallelGatesWithTheirOwnIdsArePromptedDecidedAndRecordedSeparately() throws Exception {
         WorkflowJob job = GateFixture.job(r, "parallel", "parallel first: {\n"
                 + fixture.oneLiner(TOKEN_ID, ", id: 'first'") + "}, second: {\n"
                 + fixture.oneLiner(TOKEN_ID, ", id: 'second'") + "}\n");
@@ -100,6 +149,21 @@ class GateIdTest {
         InputStepExecution first = GateFixture.waitForPrompt(run, "First");
         InputStepExecution second = GateFixture.waitForPrompt(run, "Second");
         assertEquals(2, run.getAction(InputAction.class).getExecutions().size());
+
+        // Each prompt links to its own proposal page, and each page shows its own gate.
+        String pages = r.getURL() + run.getUrl();
+        String firstMessage = first.getInput().getMessage();
+        String secondMessage = second.getInput().getMessage();
+        assertTrue(firstMessage.contains(" at " + pages + "upstream-pr-proposal-First/ and edit"), firstMessage);
+        assertTrue(secondMessage.contains(" at " + pages + "upstream-pr-proposal-Second/ and edit"), secondMessage);
+        assertEquals(2, run.getActions(UpstreamProposalAction.class).size());
+        String firstPage = GateFixture.page(r, run, "alice", "upstream-pr-proposal-First/");
+        String secondPage = GateFixture.page(r, run, "alice", "upstream-pr-proposal-Second/");
+        assertTrue(firstPage.startsWith("200\n") && firstPage.contains("Upstream pull request proposal of gate "
+                + "First") && !firstPage.contains("of gate Second"), firstPage);
+        assertTrue(secondPage.startsWith("200\n") && secondPage.contains("Upstream pull request proposal of gate "
+                + "Second") && !secondPage.contains("of gate First"), secondPage);
+        assertNull(UpstreamProposalAction.of(run, null), "no proposal of a gate with the default id");
 
         assertEquals(200, GateFixture.answer(r, run, "First", "alice", GateFixture.deferral("first: after the release")));
         GateFixture.waitForLog(run, "deferred by alice: first: after the release");
@@ -110,5 +174,19 @@ class GateIdTest {
         r.assertBuildStatusSuccess(GateFixture.ended(run));
         r.assertLogContains("deferred by alice: second: not needed", run);
         assertEquals(2, JenkinsRule.getLog(run).split("decision=defer", -1).length - 1);
+
+        // Each gate archived its own record, text and trail under its id; nothing under the default names.
+        JsonNode firstRecord = GateFixture.gateRecord(run, "upstream-pr/First/gate-record.json");
+        JsonNode secondRecord = GateFixture.gateRecord(run, "upstream-pr/Second/gate-record.json");
+        assertEquals("first: after the release", firstRecord.get("reason").asText());
+        assertEquals("second: not needed", secondRecord.get("reason").asText());
+        assertNull(GateFixture.gateRecord(run), "no record under the default gate's name");
+        for (String id : new String[] {"First", "Second"}) {
+            assertNotNull(GateFixture.artifact(run, "upstream-pr/" + id + "/pull-request.md"), id);
+            assertNotNull(GateFixture.artifact(run, "upstream-pr/" + id + "/chant/specs/" + SPEC + ".md"), id);
+        }
+        assertEquals("first: after the release", UpstreamPullRequestAction.of(run, "First").getReason());
+        assertEquals("second: not needed", UpstreamPullRequestAction.of(run, "Second").getReason());
+        assertEquals(2, run.getActions(UpstreamPullRequestAction.class).size());
     }
 }

@@ -5,7 +5,10 @@
  * timing arguments as its policy: {@link io.jenkins.plugins.upstreampr.jenkins.params.TimingArguments}), the answers
  * of the input prompt as the engine's decision ({@link io.jenkins.plugins.upstreampr.jenkins.params.GateAnswers}),
  * and how long and how often a step re-polls a pending staging CI
- * ({@link io.jenkins.plugins.upstreampr.jenkins.params.PendingWait}).
+ * ({@link io.jenkins.plugins.upstreampr.jenkins.params.PendingWait}); the names a gate's artifacts and pages go by,
+ * from its id ({@link io.jenkins.plugins.upstreampr.jenkins.params.GateNames}), and the build's copies of
+ * {@code .chant/} on the controller, which a step in one {@code parallel} branch never takes away from another
+ * ({@link io.jenkins.plugins.upstreampr.jenkins.params.ChantCopies}).
  * What a decision may be is the engine's rule ({@code io.jenkins.plugins.upstreampr.gate.GateDecision}).
  *
  * <p>Nothing here imports Jenkins types, so these classes are unit-tested in the default build (no Jenkins
