@@ -172,7 +172,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
                 action.getVerdict(), action.getSha(), action.getUncheckedCriteria().size(),
                 action.getWarnings().size(), action.getOverridableBlocks().isEmpty() ? Messages.Prompt_NoBlocks()
                         : String.join(", ", action.getOverridableBlocks()),
-                proposalLink(run)));
+                proposalLink(run)) + shownChecks(proposal.verdict()));
         result.put("id", step().getId());
         result.put("create", createArguments(arguments, action.getSha()));
         getContext().onSuccess(result);
@@ -217,12 +217,25 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         return create;
     }
 
-    /** The deciding checks in one of {@code states}, as "name state url; ...". */
+    /**
+     * For the prompt: the deciding checks that pass while GitHub's own conclusion says more ({@code skipped},
+     * {@code neutral}), as " Counted as passing...: lint success (skipped)"; empty when there are none.
+     */
+    private static String shownChecks(StagingVerdict verdict) {
+        String shown = verdict.checks().stream()
+                .filter(CheckResult::required)
+                .filter(c -> !c.shownState().equals(c.state().json()))
+                .map(c -> c.name() + " " + c.shownState())
+                .collect(Collectors.joining("; "));
+        return shown.isEmpty() ? "" : " " + Messages.Prompt_ShownChecks(shown);
+    }
+
+    /** The deciding checks in one of {@code states}, as "name state url; ...", each in GitHub's own words. */
     private static String describe(StagingVerdict verdict, CheckState... states) {
         return verdict.checks().stream()
                 .filter(CheckResult::required)
                 .filter(c -> java.util.Arrays.asList(states).contains(c.state()))
-                .map(c -> c.name() + " " + c.state().json() + (c.url() == null ? "" : " " + c.url()))
+                .map(c -> c.name() + " " + c.shownState() + (c.url() == null ? "" : " " + c.url()))
                 .collect(Collectors.joining("; "));
     }
 }
