@@ -28,6 +28,8 @@ abstract class GateStep extends StagingChecksStep {
     private String assignees = "";
     private boolean draft;
     private String id = OpenGates.DEFAULT_ID;
+    private boolean gateStatus;
+    private boolean dryRun;
 
     GateStep(String upstream, String head, String staging, String spec) {
         this.upstream = trim(upstream);
@@ -138,6 +140,30 @@ abstract class GateStep extends StagingChecksStep {
     @DataBoundSetter
     public void setId(String id) {
         this.id = OpenGates.normalize(id);
+    }
+
+    public boolean isGateStatus() {
+        return gateStatus;
+    }
+
+    /**
+     * Show the gate on GitHub: the commit status {@code upstream-pr/gate} on the staging head, pending (linking to the
+     * input page) while the gate waits, then the decision ({@link io.jenkins.plugins.upstreampr.gate.GateRequest#
+     * gateStatus()}).
+     */
+    @DataBoundSetter
+    public void setGateStatus(boolean gateStatus) {
+        this.gateStatus = gateStatus;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** Read everything as usual, but only log and return the writes that would be sent to GitHub; send none. */
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
     }
 
     /** These parameters as the Jenkins-free {@link GateArguments} of the step named {@code function}. */

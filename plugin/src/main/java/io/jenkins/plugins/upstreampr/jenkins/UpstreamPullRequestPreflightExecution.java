@@ -13,6 +13,7 @@ import io.jenkins.plugins.upstreampr.github.CheckResult;
 import io.jenkins.plugins.upstreampr.github.CheckState;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.Verdict;
+import io.jenkins.plugins.upstreampr.github.WritePlan;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
 import io.jenkins.plugins.upstreampr.jenkins.params.PendingWait;
 import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
@@ -108,7 +109,8 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         }
         ChantTree tree = controllerChant(run);
         GateRequest request = request();
-        UpstreamGate gate = engine(run);
+        WritePlan plan = step().isDryRun() ? new WritePlan() : null;
+        UpstreamGate gate = plan == null ? engine(run) : dryEngine(run, plan);
         GateProposal proposal;
         try {
             proposal = gate.prepare(request, tree);
@@ -120,7 +122,13 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         }
         StagingVerdict verdict = proposal.verdict();
         if (verdict.passes()) {
-            succeed(run, listener, arguments, proposal);
+            try {
+                // gateStatus: pending on the staging head before anyone is asked; a refused status is a warning
+                proposal = gate.announceWaiting(proposal, step().getSubmitter());
+            } catch (RuntimeException e) {
+                throw explain(e);
+            }
+            succeed(run, listener, arguments, proposal, plan);
         } else if (verdict.verdict() == Verdict.PENDING) {
             waitOrFail(listener, arguments, verdict);
         } else if (verdict.verdict() == Verdict.NONE) {
@@ -156,8 +164,8 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         lookAgainAfter(delay);
     }
 
-    private void succeed(Run<?, ?> run, TaskListener listener, GateArguments arguments, GateProposal proposal)
-            throws Exception {
+    private void succeed(Run<?, ?> run, TaskListener listener, GateArguments arguments, GateProposal proposal,
+            WritePlan plan) throws Exception {
         UpstreamProposalAction action = UpstreamProposalAction.of(proposal, step().getApiUri());
         run.replaceAction(action);
         listener.getLogger().println(Messages.Preflight_Green(arguments.staging(), action.getSha(), action.getTitle()));
@@ -175,6 +183,10 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
                 proposalLink(run)) + shownChecks(proposal.verdict()));
         result.put("id", step().getId());
         result.put("create", createArguments(arguments, action.getSha()));
+        if (plan != null) {
+            listener.getLogger().println(Messages.DryRun_Preflight(plan.writes().size()));
+            result.put("plannedWrites", plannedWrites(plan.writes(), listener));
+        }
         getContext().onSuccess(result);
     }
 
@@ -214,6 +226,8 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         create.put("assignees", arguments.assignees());
         create.put("draft", step.isDraft());
         create.put("id", step.getId());
+        create.put("gateStatus", step.isGateStatus());
+        create.put("dryRun", step.isDryRun());
         return create;
     }
 

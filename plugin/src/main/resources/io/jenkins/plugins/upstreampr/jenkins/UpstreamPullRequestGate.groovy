@@ -15,7 +15,7 @@ class UpstreamPullRequestGate implements Serializable {
 
     Map call(Map args) {
         Map preflight = new LinkedHashMap(args)
-        def submitter = preflight.remove('submitter')
+        def submitter = preflight.submitter
         Map proposal = script.upstreamPullRequestPreflight(preflight)
         Map answer = script.input(id: proposal.id, message: proposal.prompt, ok: 'Decide',
                 submitter: submitter, submitterParameter: 'approver', parameters: [
