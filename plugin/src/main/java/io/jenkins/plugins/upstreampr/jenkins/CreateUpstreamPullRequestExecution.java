@@ -83,6 +83,7 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         retries = RetryProgress.start(Instant.ofEpochMilli(decidedAtMillis));
         GateDecision gate = gateDecision();
         request();
+        approvals(step().getApprovals());
         if (gate.approved() && step().getCredentialsId().isBlank()) {
             throw new AbortException(Messages.Create_NeedsCredentials(FUNCTION));
         }
@@ -122,7 +123,8 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
                         proposal.trail(), proposal.text(), proposal.changes(), proposal.uncheckedCriteria(),
                         warnings);
             }
-            outcome = engine.attemptSubmit(proposal, gate, outbox, effort.retryProgress().orElse(retries));
+            outcome = engine.attemptSubmit(proposal, gate, outbox, effort.retryProgress().orElse(retries),
+                    approvals(step().getApprovals()));
         } catch (RetryLater later) {
             retries = later.progress();
             saveState();

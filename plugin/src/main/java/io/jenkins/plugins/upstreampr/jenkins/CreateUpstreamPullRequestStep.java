@@ -31,6 +31,7 @@ public final class CreateUpstreamPullRequestStep extends GateStep {
     private String approver = "";
     private String overrides = "";
     private String expectedSha = "";
+    private String approvals = "";
 
     @DataBoundConstructor
     public CreateUpstreamPullRequestStep(String upstream, String head, String staging, String spec) {
@@ -106,6 +107,20 @@ public final class CreateUpstreamPullRequestStep extends GateStep {
     @DataBoundSetter
     public void setExpectedSha(String expectedSha) {
         this.expectedSha = trim(expectedSha);
+    }
+
+    public String getApprovals() {
+        return approvals;
+    }
+
+    /**
+     * With {@code approvers}: the approvals given so far, as the text {@code recordUpstreamApproval} (or the
+     * preflight) returned; an approval opens the pull request only when every role stands approved of exactly this
+     * title, body and draft on the staging head.
+     */
+    @DataBoundSetter
+    public void setApprovals(String approvals) {
+        this.approvals = trim(approvals);
     }
 
     @Override

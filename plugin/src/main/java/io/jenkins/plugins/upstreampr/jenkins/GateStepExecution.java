@@ -5,11 +5,13 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
+import io.jenkins.plugins.upstreampr.gate.Approvals;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.PlannedWrite;
 import io.jenkins.plugins.upstreampr.github.WritePlan;
+import io.jenkins.plugins.upstreampr.jenkins.params.ApprovalsText;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
 import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.io.IOException;
@@ -87,6 +89,25 @@ abstract class GateStepExecution<S extends GateStep> extends BackgroundStepExecu
         }
         Run<?, ?> run = getContext().get(Run.class);
         return run == null ? null : WebLinks.jenkinsPage(Jenkins.get().getRootUrl(), run.getUrl() + INPUT_PAGE);
+    }
+
+    /**
+     * The approvals so far of a gate with several roles ({@link GateStep#getApprovers()}), read from the text a
+     * previous step returned ({@link ApprovalsText}); {@code null} for the one-role gate.
+     *
+     * @throws AbortException when the approvers or the text are not valid, saying what to give
+     */
+    final Approvals approvals(String text) throws AbortException {
+        if (step.getApprovers().isEmpty()) {
+            return null;
+        }
+        try {
+            return ApprovalsText.read(text, step.getApprovers());
+        } catch (IllegalArgumentException e) {
+            AbortException failure = new AbortException(function + ": " + e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        }
     }
 
     /** The engine over GitHub with the step's credentials, looked up for {@code run}'s job. */

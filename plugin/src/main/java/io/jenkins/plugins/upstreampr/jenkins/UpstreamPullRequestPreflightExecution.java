@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
+import io.jenkins.plugins.upstreampr.gate.Approvals;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
@@ -14,11 +15,13 @@ import io.jenkins.plugins.upstreampr.github.CheckState;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.Verdict;
 import io.jenkins.plugins.upstreampr.github.WritePlan;
+import io.jenkins.plugins.upstreampr.jenkins.params.ApprovalsText;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
 import io.jenkins.plugins.upstreampr.jenkins.params.PendingWait;
 import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -63,6 +66,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
             throw new AbortException(e.getMessage());
         }
         request();
+        approvals("");
         deadlineMillis = wait.deadline(Instant.now()).toEpochMilli();
         OpenGatesAction.open(getContext().get(Run.class), FUNCTION, step().getId());
     }
@@ -124,7 +128,9 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         if (verdict.passes()) {
             try {
                 // gateStatus: pending on the staging head before anyone is asked; a refused status is a warning
-                proposal = gate.announceWaiting(proposal, step().getSubmitter());
+                Approvals approvals = approvals("");
+                proposal = gate.announceWaiting(proposal, approvals == null ? step().getSubmitter()
+                        : approvals.next().orElseThrow().submitter());
             } catch (RuntimeException e) {
                 throw explain(e);
             }
@@ -183,6 +189,12 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
                 proposalLink(run)) + shownChecks(proposal.verdict()));
         result.put("id", step().getId());
         result.put("create", createArguments(arguments, action.getSha()));
+        Approvals approvals = approvals("");
+        if (approvals != null) {
+            // several roles: the Groovy asks next.inputId, then passes approvals back (recordUpstreamApproval)
+            result.put("approvals", ApprovalsText.write(approvals));
+            result.put("next", ApprovalsText.next(approvals, step().getId(), null));
+        }
         if (plan != null) {
             listener.getLogger().println(Messages.DryRun_Preflight(plan.writes().size()));
             result.put("plannedWrites", plannedWrites(plan.writes(), listener));
@@ -228,6 +240,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         create.put("id", step.getId());
         create.put("gateStatus", step.isGateStatus());
         create.put("dryRun", step.isDryRun());
+        create.put("approvers", new ArrayList<>(step.getApprovers()));
         return create;
     }
 
