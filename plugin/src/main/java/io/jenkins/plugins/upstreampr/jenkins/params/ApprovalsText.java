@@ -71,12 +71,18 @@ public final class ApprovalsText {
         }
         List<Approvals.Approval> given = new ArrayList<>();
         for (JsonNode a : root.path("approvals")) {
-            try {
-                given.add(new Approvals.Approval(a.path("role").asInt(), text(a, "who"), Instant.parse(text(a, "at")),
-                        text(a, "sha"), text(a, "digest"), a.path("lapsedBecause").isTextual()
-                                ? a.path("lapsedBecause").asText() : null));
-            } catch (DateTimeParseException | NullPointerException e) {
+            String who = text(a, "who");
+            String at = text(a, "at");
+            String sha = text(a, "sha");
+            String digest = text(a, "digest");
+            if (who == null || at == null || sha == null || digest == null) {
                 throw malformed("an approval without who, at, sha or digest");
+            }
+            try {
+                given.add(new Approvals.Approval(a.path("role").asInt(), who, Instant.parse(at), sha, digest,
+                        text(a, "lapsedBecause")));
+            } catch (DateTimeParseException e) {
+                throw malformed("an approval whose time is not ISO-8601");
             }
         }
         String ended = root.path("ended").isTextual() ? root.path("ended").asText() : null;
