@@ -16,7 +16,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * pull request is opened only if CI on the new head passes. Creation is idempotent (an open pull request with the
  * same head and base is returned with {@code created: false}), so a replayed or restarted build never opens a second
  * one. Archives the gate record, the pull request text and the specs trail. Returns
- * {@code [number:, url:, created:, decision:]}; a rejection fails the step after the gate record is archived.
+ * {@code [number:, url:, created:, decision:, dryRun:, plannedWrites:]}; a rejection fails the step after the gate
+ * record is archived. With {@code dryRun} nothing is sent, archived or added to the run: the writes that would be sent
+ * are logged and returned. With {@code approvers}, an approval opens only on the complete {@code approvals}.
  *
  * <p>The gate parameters it shares with the preflight are {@link GateStep}'s; here are the prompt's answers.
  */

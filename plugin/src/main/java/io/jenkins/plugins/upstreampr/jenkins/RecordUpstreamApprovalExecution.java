@@ -79,9 +79,9 @@ final class RecordUpstreamApprovalExecution extends GateStepExecution<RecordUpst
             throw explain(e);
         }
         if (refused == null) {
+            String who = step.getApprover().isEmpty() ? Messages.Create_Unknown() : step.getApprover();
             listener.getLogger().println(Messages.RecordApproval_Taken(step.getRole(),
-                    step.getDecision().toLowerCase(Locale.ROOT), step.getApprover().isEmpty() ? Messages.Create_Unknown()
-                            : step.getApprover()));
+                    step.getDecision().toLowerCase(Locale.ROOT), who));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("approvals", ApprovalsText.write(after));

@@ -139,7 +139,7 @@ public final class UpstreamProposalAction implements Action, Serializable {
             return conclusion;
         }
 
-        /** The state as a person should read it: {@code success (skipped)} for a skipped check that counts as passing. */
+        /** The state as a person reads it: {@code success (skipped)} for a skipped check that counts as passing. */
         public String getShownState() {
             return shownState != null ? shownState : state;
         }
