@@ -15,6 +15,7 @@ import io.jenkins.plugins.upstreampr.github.RetryLater;
 import io.jenkins.plugins.upstreampr.github.RetryProgress;
 import io.jenkins.plugins.upstreampr.github.RetryRule;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
+import io.jenkins.plugins.upstreampr.github.WritePlan;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateAnswers;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateNames;
 import java.nio.file.Path;
@@ -88,7 +89,16 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         retries = RetryProgress.start(Instant.ofEpochMilli(decidedAtMillis));
         GateDecision gate = gateDecision();
         request();
-        names();
+            if (outcome.dryRun()) {
+                finishDryRun(listener, gate, outcome, moved);
+                return;
+            }
+            RunArtifacts.archive(run, listener, outbox, names.artifacts(outcome.artifacts()));
+        } finally {
+            if (outbox != null) {
+                ControllerChantCopy.remove(outbox);
+            }
+        }
         if (gate.approved() && step().getCredentialsId().isBlank()) {
             throw new AbortException(Messages.Create_NeedsCredentials(FUNCTION));
         }
@@ -106,10 +116,15 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         // bound, each wait as a later look (RetryLater), so that nothing waits in a thread and an abort ends it.
         GitHubSession effort = session(run).withRetryRule(RetryRule.afterDecision()).retrying(retries != null ? retries
                 : RetryProgress.start(Instant.ofEpochMilli(decidedAtMillis)), false);
+        // a dry run: every read as usual, each write gathered instead of sent, nothing archived
+        WritePlan plan = step().isDryRun() ? new WritePlan() : null;
+        if (plan != null) {
+            effort = effort.dryRun(plan);
+        }
         UpstreamGate engine = new UpstreamGate(effort, Clock.systemDefaultZone());
         String upstream = step().getUpstream();
         String expectedSha = step().getExpectedSha();
-        Path outbox = ControllerChantCopy.outbox(run, "create");
+        Path outbox = plan == null ? ControllerChantCopy.outbox(run, "create") : null;
         GateOutcome outcome;
         String moved = null;
         try {
@@ -125,7 +140,8 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
                             proposal.trail(), proposal.text(), proposal.changes(), proposal.uncheckedCriteria(),
                             warnings);
                 }
-                outcome = engine.attemptSubmit(proposal, gate, outbox, effort.retryProgress().orElse(retries));
+                outcome = engine.attemptSubmit(proposal, gate, outbox, effort.retryProgress().orElse(retries),
+                        approvals(step().getApprovals()));
             } catch (RetryLater later) {
                 retries = later.progress();
                 saveState();
@@ -140,10 +156,8 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
             } catch (RuntimeException e) {
                 throw explain(e);
             }
-            RunArtifacts.archive(run, listener, outbox, names.artifacts(outcome.artifacts()));
-        } finally {
-            ControllerChantCopy.remove(outbox);
-        }
+        names();
+        approvals(step().getApprovals());
         for (String warning : outcome.warnings()) {
             if (!warning.equals(moved)) {
                 listener.getLogger().println(Messages.Preflight_Warning(warning));
@@ -171,6 +185,29 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         result.put("url", opened == null ? null : opened.url());
         result.put("created", opened != null && opened.created());
         result.put("decision", decided);
+        result.put("dryRun", false);
+        result.put("plannedWrites", new ArrayList<>());
+        getContext().onSuccess(result);
+    }
+
+    /**
+     * A dry run's end: the warnings and each write that would have been sent, logged and returned; no pull request,
+     * no artifact, no run action, and a rejection does not fail the build (nothing was carried out).
+     */
+    private void finishDryRun(TaskListener listener, GateDecision gate, GateOutcome outcome, String moved) {
+        for (String warning : outcome.warnings()) {
+            if (!warning.equals(moved)) {
+                listener.getLogger().println(Messages.Preflight_Warning(warning));
+            }
+        }
+        listener.getLogger().println(Messages.DryRun_Create(step().getUpstream(), outcome.plannedWrites().size()));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("number", null);
+        result.put("url", null);
+        result.put("created", false);
+        result.put("decision", gate.outcome().name().toLowerCase(Locale.ROOT));
+        result.put("dryRun", true);
+        result.put("plannedWrites", plannedWrites(outcome.plannedWrites(), listener));
         getContext().onSuccess(result);
     }
 

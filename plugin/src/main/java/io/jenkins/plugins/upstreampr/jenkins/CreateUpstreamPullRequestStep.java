@@ -16,7 +16,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * pull request is opened only if CI on the new head passes. Creation is idempotent (an open pull request with the
  * same head and base is returned with {@code created: false}), so a replayed or restarted build never opens a second
  * one. Archives the gate record, the pull request text and the specs trail. Returns
- * {@code [number:, url:, created:, decision:]}; a rejection fails the step after the gate record is archived.
+ * {@code [number:, url:, created:, decision:, dryRun:, plannedWrites:]}; a rejection fails the step after the gate
+ * record is archived. With {@code dryRun} nothing is sent, archived or added to the run: the writes that would be sent
+ * are logged and returned. With {@code approvers}, an approval opens only on the complete {@code approvals}.
  *
  * <p>The gate parameters it shares with the preflight are {@link GateStep}'s; here are the prompt's answers.
  */
@@ -31,6 +33,7 @@ public final class CreateUpstreamPullRequestStep extends GateStep {
     private String approver = "";
     private String overrides = "";
     private String expectedSha = "";
+    private String approvals = "";
 
     @DataBoundConstructor
     public CreateUpstreamPullRequestStep(String upstream, String head, String staging, String spec) {
@@ -106,6 +109,20 @@ public final class CreateUpstreamPullRequestStep extends GateStep {
     @DataBoundSetter
     public void setExpectedSha(String expectedSha) {
         this.expectedSha = trim(expectedSha);
+    }
+
+    public String getApprovals() {
+        return approvals;
+    }
+
+    /**
+     * With {@code approvers}: the approvals given so far, as the text {@code recordUpstreamApproval} (or the
+     * preflight) returned; an approval opens the pull request only when every role stands approved of exactly this
+     * title, body and draft on the staging head.
+     */
+    @DataBoundSetter
+    public void setApprovals(String approvals) {
+        this.approvals = trim(approvals);
     }
 
     @Override

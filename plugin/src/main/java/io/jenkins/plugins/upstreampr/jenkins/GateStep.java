@@ -3,6 +3,9 @@ package io.jenkins.plugins.upstreampr.jenkins;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
 import io.jenkins.plugins.upstreampr.jenkins.params.OpenGates;
 import io.jenkins.plugins.upstreampr.jenkins.params.TimingArguments;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
@@ -28,6 +31,9 @@ abstract class GateStep extends StagingChecksStep {
     private String assignees = "";
     private boolean draft;
     private String id = OpenGates.DEFAULT_ID;
+    private boolean gateStatus;
+    private boolean dryRun;
+    private ArrayList<String> approvers = new ArrayList<>();
 
     GateStep(String upstream, String head, String staging, String spec) {
         this.upstream = trim(upstream);
@@ -138,6 +144,45 @@ abstract class GateStep extends StagingChecksStep {
     @DataBoundSetter
     public void setId(String id) {
         this.id = OpenGates.normalize(id);
+    }
+
+    public boolean isGateStatus() {
+        return gateStatus;
+    }
+
+    /**
+     * Show the gate on GitHub: the commit status {@code upstream-pr/gate} on the staging head, pending (linking to the
+     * input page) while the gate waits, then the decision ({@link io.jenkins.plugins.upstreampr.gate.GateRequest#
+     * gateStatus()}).
+     */
+    @DataBoundSetter
+    public void setGateStatus(boolean gateStatus) {
+        this.gateStatus = gateStatus;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** Read everything as usual, but only log and return the writes that would be sent to GitHub; send none. */
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    /** The roles that must each approve, in order; empty for the one-role gate ({@code submitter}). */
+    public List<String> getApprovers() {
+        return Collections.unmodifiableList(approvers);
+    }
+
+    /**
+     * Approvals by several roles ({@link io.jenkins.plugins.upstreampr.gate.Approvals}): each role a {@code
+     * submitter} value (users or groups, comma-separated), e.g. {@code ['maintainers', 'ospo']}, each to be approved by
+     * a different person. Not in the Snippet Generator's form (a list of texts has no form control there).
+     */
+    @DataBoundSetter
+    public void setApprovers(List<String> approvers) {
+        this.approvers = approvers == null ? new ArrayList<>() : new ArrayList<>(approvers);
     }
 
     /** These parameters as the Jenkins-free {@link GateArguments} of the step named {@code function}. */

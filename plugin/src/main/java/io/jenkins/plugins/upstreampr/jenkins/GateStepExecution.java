@@ -3,14 +3,25 @@ package io.jenkins.plugins.upstreampr.jenkins;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
+import io.jenkins.plugins.upstreampr.gate.Approvals;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.PlannedWrite;
+import io.jenkins.plugins.upstreampr.github.WritePlan;
+import io.jenkins.plugins.upstreampr.jenkins.params.ApprovalsText;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateNames;
+import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -25,6 +36,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 abstract class GateStepExecution<S extends GateStep> extends BackgroundStepExecution {
 
     private static final long serialVersionUID = 1L;
+    /** The run's input page: {@code InputAction}'s URL name (plugin/JENKINS-BEHAVIOUR.md, the input step). */
+    static final String INPUT_PAGE = "input/";
 
     private final S step;
     private final String function;
@@ -55,11 +68,44 @@ abstract class GateStepExecution<S extends GateStep> extends BackgroundStepExecu
      *
      * @throws AbortException naming the argument that is missing or malformed
      */
-    final GateRequest request() throws AbortException {
+    final GateRequest request() throws IOException, InterruptedException {
         try {
-            return arguments().toRequest();
+            return arguments().toRequest().withGateStatus(step.isGateStatus(), decisionUrl());
         } catch (IllegalArgumentException e) {
             AbortException failure = new AbortException(e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
+    /**
+     * Where a person decides, for the gate's status on GitHub ({@code target_url}): the run's input page, which lists
+     * the pending inputs with their forms and is where the input step's own "Input requested" link points
+     * (plugin/JENKINS-BEHAVIOUR.md, the input step). Absolute, or {@code null} without a Jenkins root URL (none
+     * configured, and a pool thread is in no HTTP request): GitHub needs an absolute address, so then there is none.
+     */
+    private String decisionUrl() throws IOException, InterruptedException {
+        if (!step.isGateStatus()) {
+            return null;
+        }
+        Run<?, ?> run = getContext().get(Run.class);
+        return run == null ? null : WebLinks.jenkinsPage(Jenkins.get().getRootUrl(), run.getUrl() + INPUT_PAGE);
+    }
+
+    /**
+     * The approvals so far of a gate with several roles ({@link GateStep#getApprovers()}), read from the text a
+     * previous step returned ({@link ApprovalsText}); {@code null} for the one-role gate.
+     *
+     * @throws AbortException when the approvers or the text are not valid, saying what to give
+     */
+    final Approvals approvals(String text) throws AbortException {
+        if (step.getApprovers().isEmpty()) {
+            return null;
+        }
+        try {
+            return ApprovalsText.read(text, step.getApprovers());
+        } catch (IllegalArgumentException e) {
+            AbortException failure = new AbortException(function + ": " + e.getMessage());
             failure.initCause(e);
             throw failure;
         }
@@ -68,6 +114,35 @@ abstract class GateStepExecution<S extends GateStep> extends BackgroundStepExecu
     /** The engine over GitHub with the step's credentials, looked up for {@code run}'s job. */
     final UpstreamGate engine(@NonNull Run<?, ?> run) throws AbortException {
         return new UpstreamGate(session(run), Clock.systemDefaultZone());
+    }
+
+    /**
+     * The engine for one dry run ({@link GateStep#isDryRun()}): reads as usual, every write gathered in
+     * {@code plan} instead of sent.
+     */
+    final UpstreamGate dryEngine(@NonNull Run<?, ?> run, @NonNull WritePlan plan) throws AbortException {
+        return new UpstreamGate(session(run).dryRun(plan), Clock.systemDefaultZone());
+    }
+
+    /**
+     * Logs each write a dry run would have sent and returns them for the step's result, as plain maps
+     * {@code [method:, path:, body:, note:]} (CPS-safe, readable from a sandboxed Jenkinsfile).
+     */
+    static List<Map<String, Object>> plannedWrites(List<PlannedWrite> writes, TaskListener listener) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (PlannedWrite write : writes) {
+            listener.getLogger().println(Messages.DryRun_Write(write.method(), write.path(), write.body()));
+            if (write.hasPlaceholder()) {
+                listener.getLogger().println(Messages.DryRun_Note(write.note()));
+            }
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("method", write.method());
+            map.put("path", write.path());
+            map.put("body", write.body());
+            map.put("note", write.note());
+            result.add(map);
+        }
+        return result;
     }
 
     /** The GitHub session with the step's credentials, looked up for {@code run}'s job; kept between looks. */

@@ -10,8 +10,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * (Jenkins credentials, empty for anonymous) and {@code apiUri} (empty for github.com). Its descriptor extends
  * {@link GitHubStepDescriptor}, which offers both fields in the Snippet Generator.
  *
- * <p>Serializable, with plain text, number and flag fields only, so that an execution can keep its step across a
- * controller restart.
+ * <p>Serializable, with plain text, number and flag fields (and lists of texts) only, so that an execution can keep
+ * its step across a controller restart.
  */
 abstract class GitHubStep extends Step implements Serializable {
 

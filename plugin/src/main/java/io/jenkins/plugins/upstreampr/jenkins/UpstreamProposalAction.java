@@ -77,7 +77,8 @@ public final class UpstreamProposalAction implements Action, Serializable {
         this.sha = staging.sha();
         List<Check> checkList = new ArrayList<>();
         for (CheckResult check : staging.checks()) {
-            checkList.add(new Check(check.name(), check.state().json(), check.url(), check.required()));
+            checkList.add(new Check(check.name(), check.state().json(), check.url(), check.required(),
+                    check.conclusion(), check.shownState()));
         }
         this.checks = checkList;
         this.title = proposal.text().title();
@@ -147,12 +148,18 @@ public final class UpstreamProposalAction implements Action, Serializable {
         private final String state;
         private final String url;
         private final boolean required;
+        /** GitHub's own word ({@link CheckResult#conclusion()}); null when not reported, or in a build kept before. */
+        private final String conclusion;
+        /** The state as shown ({@link CheckResult#shownState()}); null in a build kept before it was recorded. */
+        private final String shownState;
 
-        Check(String name, String state, String url, boolean required) {
+        Check(String name, String state, String url, boolean required, String conclusion, String shownState) {
             this.name = name;
             this.state = state;
             this.url = url;
             this.required = required;
+            this.conclusion = conclusion;
+            this.shownState = shownState;
         }
 
         public String getName() {
@@ -162,6 +169,19 @@ public final class UpstreamProposalAction implements Action, Serializable {
         /** success, pending, failure or missing. */
         public String getState() {
             return state;
+        }
+
+        /**
+         * GitHub's own conclusion ({@code skipped}, {@code neutral}, {@code success}...), which {@link #getState()}
+         * folds into one word; {@code null} when GitHub reported none.
+         */
+        public String getConclusion() {
+            return conclusion;
+        }
+
+        /** The state as a person reads it: {@code success (skipped)} for a skipped check that counts as passing. */
+        public String getShownState() {
+            return shownState != null ? shownState : state;
         }
 
         public String getUrl() {
@@ -352,6 +372,7 @@ public final class UpstreamProposalAction implements Action, Serializable {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", check.getName());
             c.put("state", check.getState());
+            c.put("conclusion", check.getConclusion());
             c.put("url", check.getUrl());
             c.put("required", check.isRequired());
             checkList.add(c);

@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
+import io.jenkins.plugins.upstreampr.gate.Approvals;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
@@ -13,12 +14,15 @@ import io.jenkins.plugins.upstreampr.github.CheckResult;
 import io.jenkins.plugins.upstreampr.github.CheckState;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.Verdict;
+import io.jenkins.plugins.upstreampr.github.WritePlan;
+import io.jenkins.plugins.upstreampr.jenkins.params.ApprovalsText;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateArguments;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateNames;
 import io.jenkins.plugins.upstreampr.jenkins.params.PendingWait;
 import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,6 +73,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         }
         request();
         names();
+        approvals("");
         deadlineMillis = wait.deadline(Instant.now()).toEpochMilli();
         OpenGatesAction.open(getContext().get(Run.class), FUNCTION, step().getId());
     }
@@ -114,7 +119,8 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         }
         ChantTree tree = controllerChant(run, copy);
         GateRequest request = request();
-        UpstreamGate gate = engine(run);
+        WritePlan plan = step().isDryRun() ? new WritePlan() : null;
+        UpstreamGate gate = plan == null ? engine(run) : dryEngine(run, plan);
         GateProposal proposal;
         try {
             proposal = gate.prepare(request, tree);
@@ -126,7 +132,15 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         }
         StagingVerdict verdict = proposal.verdict();
         if (verdict.passes()) {
-            succeed(run, listener, arguments, proposal);
+            try {
+                // gateStatus: pending on the staging head before anyone is asked; a refused status is a warning
+                Approvals approvals = approvals("");
+                proposal = gate.announceWaiting(proposal, approvals == null ? step().getSubmitter()
+                        : approvals.next().orElseThrow().submitter());
+            } catch (RuntimeException e) {
+                throw explain(e);
+            }
+            succeed(run, listener, arguments, proposal, plan);
         } else if (verdict.verdict() == Verdict.PENDING) {
             waitOrFail(listener, arguments, verdict);
         } else if (verdict.verdict() == Verdict.NONE) {
@@ -162,8 +176,8 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         lookAgainAfter(delay);
     }
 
-    private void succeed(Run<?, ?> run, TaskListener listener, GateArguments arguments, GateProposal proposal)
-            throws Exception {
+    private void succeed(Run<?, ?> run, TaskListener listener, GateArguments arguments, GateProposal proposal,
+            WritePlan plan) throws Exception {
         GateNames names = names();
         UpstreamProposalAction action = UpstreamProposalAction.of(proposal, step().getApiUri(), names.id(), copy);
         UpstreamProposalAction.record(run, action);
@@ -179,9 +193,19 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
                 action.getVerdict(), action.getSha(), action.getUncheckedCriteria().size(),
                 action.getWarnings().size(), action.getOverridableBlocks().isEmpty() ? Messages.Prompt_NoBlocks()
                         : String.join(", ", action.getOverridableBlocks()),
-                proposalLink(run, names)));
+                proposalLink(run, names)) + shownChecks(proposal.verdict()));
         result.put("id", step().getId());
         result.put("create", createArguments(arguments, action.getSha()));
+        Approvals approvals = approvals("");
+        if (approvals != null) {
+            // several roles: the Groovy asks next.inputId, then passes approvals back (recordUpstreamApproval)
+            result.put("approvals", ApprovalsText.write(approvals));
+            result.put("next", ApprovalsText.next(approvals, step().getId(), null));
+        }
+        if (plan != null) {
+            listener.getLogger().println(Messages.DryRun_Preflight(plan.writes().size()));
+            result.put("plannedWrites", plannedWrites(plan.writes(), listener));
+        }
         getContext().onSuccess(result);
     }
 
@@ -221,15 +245,31 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         create.put("assignees", arguments.assignees());
         create.put("draft", step.isDraft());
         create.put("id", step.getId());
+        create.put("gateStatus", step.isGateStatus());
+        create.put("dryRun", step.isDryRun());
+        create.put("approvers", new ArrayList<>(step.getApprovers()));
         return create;
     }
 
-    /** The deciding checks in one of {@code states}, as "name state url; ...". */
+    /**
+     * For the prompt: the deciding checks that pass while GitHub's own conclusion says more ({@code skipped},
+     * {@code neutral}), as " Counted as passing...: lint success (skipped)"; empty when there are none.
+     */
+    private static String shownChecks(StagingVerdict verdict) {
+        String shown = verdict.checks().stream()
+                .filter(CheckResult::required)
+                .filter(c -> !c.shownState().equals(c.state().json()))
+                .map(c -> c.name() + " " + c.shownState())
+                .collect(Collectors.joining("; "));
+        return shown.isEmpty() ? "" : " " + Messages.Prompt_ShownChecks(shown);
+    }
+
+    /** The deciding checks in one of {@code states}, as "name state url; ...", each in GitHub's own words. */
     private static String describe(StagingVerdict verdict, CheckState... states) {
         return verdict.checks().stream()
                 .filter(CheckResult::required)
                 .filter(c -> java.util.Arrays.asList(states).contains(c.state()))
-                .map(c -> c.name() + " " + c.state().json() + (c.url() == null ? "" : " " + c.url()))
+                .map(c -> c.name() + " " + c.shownState() + (c.url() == null ? "" : " " + c.url()))
                 .collect(Collectors.joining("; "));
     }
 }

@@ -29,6 +29,7 @@ public final class UpstreamPullRequestPreflightStep extends GateStep {
 
     private int waitMinutes = DEFAULT_WAIT_MINUTES;
     private String dir = ".";
+    private String submitter = "";
 
     @DataBoundConstructor
     public UpstreamPullRequestPreflightStep(String upstream, String head, String staging, String spec) {
@@ -52,6 +53,19 @@ public final class UpstreamPullRequestPreflightStep extends GateStep {
     @DataBoundSetter
     public void setDir(String dir) {
         this.dir = dir == null || dir.isBlank() ? "." : dir.trim();
+    }
+
+    public String getSubmitter() {
+        return submitter;
+    }
+
+    /**
+     * Who may answer the prompt (the input step's {@code submitter}: users or groups, comma-separated), for the gate's
+     * status on GitHub ({@code gateStatus}) to say who the decision waits for; empty: not said.
+     */
+    @DataBoundSetter
+    public void setSubmitter(String submitter) {
+        this.submitter = trim(submitter);
     }
 
     @Override

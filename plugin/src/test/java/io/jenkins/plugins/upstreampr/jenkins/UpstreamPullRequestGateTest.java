@@ -111,6 +111,32 @@ class UpstreamPullRequestGateTest {
     }
 
     @Test
+    void aSkippedCheckCountsAsPassingButThePromptThePageAndTheResultShowGitHubsOwnConclusion() throws Exception {
+        fixture.stubStaging(GitHubStub.SHA_A, "\"pr-a\"");
+        fixture.stubChecks(GitHubStub.SHA_A, "ci=success", "lint=completed/skipped");
+        fixture.stubUpstream();
+        WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
+
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        InputStepExecution prompt = GateFixture.waitForPrompt(run, INPUT_ID);
+        assertTrue(prompt.getInput().getMessage().contains("lint success (skipped)"), prompt.getInput().getMessage());
+        UpstreamProposalAction.Check lint = run.getAction(UpstreamProposalAction.class).getChecks().stream()
+                .filter(c -> c.getName().equals("lint")).findFirst().orElseThrow();
+        assertEquals("success", lint.getState());
+        assertEquals("skipped", lint.getConclusion());
+        assertEquals("success (skipped)", lint.getShownState());
+        List<?> checks = (List<?>) run.getAction(UpstreamProposalAction.class).toStepResult().get("checks");
+        assertTrue(checks.stream().map(c -> (Map<?, ?>) c).anyMatch(c -> "lint".equals(c.get("name"))
+                && "skipped".equals(c.get("conclusion")) && "success".equals(c.get("state"))), checks.toString());
+
+        GateFixture.answer(r, run, INPUT_ID, "alice", GateFixture.approval("Fix"));
+        r.assertBuildStatusSuccess(GateFixture.ended(run));
+        JsonNode record = GateFixture.gateRecord(run);
+        assertEquals("alice", record.get("decidedBy").asText());
+        assertEquals("jenkins", record.get("decidedBySource").asText());
+    }
+
+    @Test
     void theTokenIsSentToGitHubButNeverWrittenToTheLogOrTheArtifacts() throws Exception {
         fixture.stubGreenStaging();
         fixture.stubUpstream();

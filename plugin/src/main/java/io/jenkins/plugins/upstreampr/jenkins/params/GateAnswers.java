@@ -20,6 +20,12 @@ public record GateAnswers(String decision, String title, String body, boolean dr
         String overrides) {
 
     /**
+     * Where {@code approver} comes from, for the record ({@link GateDecision#decidedBySource()}): the input step's
+     * {@code submitterParameter}, the Jenkins user who answered (the engine drops it when there is no name).
+     */
+    public static final String DECIDED_BY_SOURCE = "jenkins";
+
+    /**
      * The decision, taken at {@code decidedAt}.
      *
      * @throws IllegalArgumentException saying which answer is wrong and what to give instead
@@ -30,6 +36,6 @@ public record GateAnswers(String decision, String title, String body, boolean dr
                 : GateDecision.Outcome.parse(decision);
         String who = approver == null || approver.isBlank() ? null : approver.strip();
         return new GateDecision(outcome, title, body, draft, reason, who, decidedAt,
-                StepArguments.overrides(overrides, reason));
+                StepArguments.overrides(overrides, reason), DECIDED_BY_SOURCE);
     }
 }

@@ -23,6 +23,7 @@ class GateAnswersTest {
         assertThat(decision.draft()).isTrue();
         assertThat(decision.reason()).isNull();
         assertThat(decision.decidedBy()).isEqualTo("alice");
+        assertThat(decision.decidedBySource()).isEqualTo("jenkins");
         assertThat(decision.decidedAt()).isEqualTo(AT);
         assertThat(decision.overrides()).isEmpty();
     }
@@ -33,6 +34,7 @@ class GateAnswersTest {
 
         assertThat(decision.approved()).isTrue();
         assertThat(decision.decidedBy()).isNull();
+        assertThat(decision.decidedBySource()).isNull();
         assertThat(decision.body()).isEmpty();
     }
 
