@@ -89,16 +89,8 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         retries = RetryProgress.start(Instant.ofEpochMilli(decidedAtMillis));
         GateDecision gate = gateDecision();
         request();
-            if (outcome.dryRun()) {
-                finishDryRun(listener, gate, outcome, moved);
-                return;
-            }
-            RunArtifacts.archive(run, listener, outbox, names.artifacts(outcome.artifacts()));
-        } finally {
-            if (outbox != null) {
-                ControllerChantCopy.remove(outbox);
-            }
-        }
+        names();
+        approvals(step().getApprovals());
         if (gate.approved() && step().getCredentialsId().isBlank()) {
             throw new AbortException(Messages.Create_NeedsCredentials(FUNCTION));
         }
@@ -156,8 +148,16 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
             } catch (RuntimeException e) {
                 throw explain(e);
             }
-        names();
-        approvals(step().getApprovals());
+            if (outcome.dryRun()) {
+                finishDryRun(listener, gate, outcome, moved);
+                return;
+            }
+            RunArtifacts.archive(run, listener, outbox, names.artifacts(outcome.artifacts()));
+        } finally {
+            if (outbox != null) {
+                ControllerChantCopy.remove(outbox);
+            }
+        }
         for (String warning : outcome.warnings()) {
             if (!warning.equals(moved)) {
                 listener.getLogger().println(Messages.Preflight_Warning(warning));

@@ -57,7 +57,8 @@ final class RecordUpstreamApprovalExecution extends GateStepExecution<RecordUpst
         String refused = null;
         GateProposal proposal;
         try {
-            proposal = gate.prepare(request(), controllerChant(run));
+            // the copy of .chant/ this gate's preflight read
+            proposal = gate.prepare(request(), controllerChant(run, UpstreamProposalAction.copyOf(run, names().id())));
             try {
                 GateDecision decision = new GateAnswers(step.getDecision(), step.getTitle(), step.getBody(),
                         step.isDraft(), step.getReason(), step.getApprover(), step.getOverrides())
