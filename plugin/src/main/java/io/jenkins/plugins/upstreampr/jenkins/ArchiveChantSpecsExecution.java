@@ -114,7 +114,10 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
             ControllerChantCopy.remove(outbox);
         }
         if (!move) {
-            getContext().onSuccess(new ArrayList<>(artifacts.keySet()));
+            if (isStopped()) {
+            return; // aborted meanwhile: what was done is recorded above, the step already ended
+        }
+        getContext().onSuccess(new ArrayList<>(artifacts.keySet()));
             return;
         }
         FilePath workspace = getContext().get(FilePath.class);
@@ -142,6 +145,9 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
         result.put("archived", new ArrayList<>(report.archived()));
         result.put("commit", report.commit());
         result.put("branch", report.branch());
+        if (isStopped()) {
+            return; // aborted meanwhile: what was done is recorded above, the step already ended
+        }
         getContext().onSuccess(result);
     }
 

@@ -187,6 +187,9 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         result.put("decision", decided);
         result.put("dryRun", false);
         result.put("plannedWrites", new ArrayList<>());
+        if (isStopped()) {
+            return; // aborted meanwhile: what was done is recorded above, the step already ended
+        }
         getContext().onSuccess(result);
     }
 
@@ -208,6 +211,9 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         result.put("decision", gate.outcome().name().toLowerCase(Locale.ROOT));
         result.put("dryRun", true);
         result.put("plannedWrites", plannedWrites(outcome.plannedWrites(), listener));
+        if (isStopped()) {
+            return; // aborted meanwhile: what was done is recorded above, the step already ended
+        }
         getContext().onSuccess(result);
     }
 

@@ -5,9 +5,10 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * A gate step that takes a person's answer at the prompt: {@code createUpstreamPullRequest} (the answer that is carried
  * out) and {@code recordUpstreamApproval} (one role's answer when several must approve). The answer's parameters,
- * {@code decision}, {@code title}, {@code body}, {@code reason}, {@code approver}, {@code overrides}, {@code expectedSha}
- * and {@code approvals}, are the same for both, so the one-liner passes the prompt's answer to either as it is; the
- * engine decides what a valid answer is. Its descriptor extends {@link GateAnswerStepDescriptor}.
+ * {@code decision}, {@code title}, {@code body}, {@code reason}, {@code approver}, {@code overrides},
+ * {@code expectedSha} and {@code approvals}, are the same for both, so the one-liner passes the prompt's answer to
+ * either as it is; the engine decides what a valid answer is. Its descriptor extends
+ * {@link GateAnswerStepDescriptor}.
  */
 abstract class GateAnswerStep extends GateStep {
 

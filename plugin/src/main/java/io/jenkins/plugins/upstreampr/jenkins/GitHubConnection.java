@@ -3,6 +3,7 @@ package io.jenkins.plugins.upstreampr.jenkins;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.upstreampr.chant.Refusal;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jenkinsci.plugins.github_branch_source.Connector;
 import org.jenkinsci.plugins.github_branch_source.GitHubAppCredentials;
@@ -23,11 +25,11 @@ import org.kohsuke.github.authorization.AuthorizationProvider;
 /**
  * The engine's {@link GitHubSession} for one step, built from a Jenkins {@code credentialsId}.
  *
- * <p>The credentials are found the way github-branch-source finds its scan credentials:
- * {@link Connector#lookupScanCredentials} with the job as context, the API URI and the upstream owner as
- * {@code repoOwner}, so a GitHub App credential is narrowed to the installation on the upstream owner. That finds
- * username/password credentials (a user and a personal access token) and GitHub App credentials. A personal access
- * token stored as secret text (plain-credentials), which github-branch-source does not take, is looked up next.
+ * <p>The credentials are found for the run, as the build runs ({@code CredentialsProvider.findCredentialById} with the
+ * run, which uses the build's authentication, as {@code withCredentials} does), for the API URL's domain:
+ * username/password (a user and a personal access token), GitHub App, or a token stored as secret text. A GitHub App
+ * credential is then narrowed to the installation on the upstream owner the way github-branch-source does it
+ * ({@link Connector#lookupScanCredentials} with the job, the API URI and the owner as {@code repoOwner}).
  *
  * <p>Both are handed to the engine as an {@link AuthorizationProvider} that reads the credential's secret on every
  * request ({@code getPassword()} / {@code getSecret()}): for a GitHub App, {@code GitHubAppCredentials.getPassword()}
@@ -72,19 +74,29 @@ final class GitHubConnection {
             return new GitHubConnection(api, AuthorizationProvider.ANONYMOUS, Messages.GitHub_Anonymous(), false);
         }
         String id = credentialsId.trim();
-        StandardCredentials credentials = Connector.lookupScanCredentials(run.getParent(), api, id, upstreamOwner);
-        if (credentials instanceof StandardUsernamePasswordCredentials usernameToken) {
-            CredentialsProvider.track(run, usernameToken);
-            if (usernameToken instanceof GitHubAppCredentials app) {
+        List<DomainRequirement> domain = URIRequirementBuilder.fromUri(api).build();
+        // Resolved as the build runs (its authentication, as withCredentials resolves it), so that a build cannot use
+        // credentials it may not see, also under Authorize Project.
+        StandardUsernamePasswordCredentials usernameToken = CredentialsProvider.findCredentialById(
+                id, StandardUsernamePasswordCredentials.class, run, domain);
+        if (usernameToken instanceof GitHubAppCredentials) {
+            // github-branch-source's lookup gives the copy narrowed to the installation on the upstream owner; asked
+            // only once the build is known to see the credentials (it looks up as the job's default authentication)
+            StandardCredentials scoped = Connector.lookupScanCredentials(run.getParent(), api, id, upstreamOwner);
+            if (scoped instanceof GitHubAppCredentials app) {
+                CredentialsProvider.track(run, app);
                 String description = Messages.GitHub_AppCredentials(id, app.getAppID());
                 return new GitHubConnection(api, new SecretAuthorization(app::getPassword, description,
                         upstreamOwner), description, true);
             }
+            throw new AbortException(Messages.GitHub_NoCredentials(id, api));
+        }
+        if (usernameToken != null) {
+            CredentialsProvider.track(run, usernameToken);
             return new GitHubConnection(api, new SecretAuthorization(usernameToken::getPassword, null, null),
                     Messages.GitHub_Credentials(id), false);
         }
-        StringCredentials token = CredentialsProvider.findCredentialById(
-                id, StringCredentials.class, run, URIRequirementBuilder.fromUri(api).build());
+        StringCredentials token = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, domain);
         if (token != null) {
             CredentialsProvider.track(run, token);
             return new GitHubConnection(api, new SecretAuthorization(token::getSecret, null, null),

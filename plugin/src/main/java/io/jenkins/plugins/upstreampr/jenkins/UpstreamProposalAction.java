@@ -156,7 +156,7 @@ public final class UpstreamProposalAction implements Action, Serializable {
         Check(String name, String state, String url, boolean required, String conclusion, String shownState) {
             this.name = name;
             this.state = state;
-            this.url = url;
+            this.url = WebLinks.webAddressOrNull(url);
             this.required = required;
             this.conclusion = conclusion;
             this.shownState = shownState;

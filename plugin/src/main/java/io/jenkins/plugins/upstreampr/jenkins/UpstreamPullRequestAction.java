@@ -5,6 +5,7 @@ import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateNames;
 import io.jenkins.plugins.upstreampr.jenkins.params.OpenGates;
+import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.io.Serializable;
 
 /**
@@ -31,7 +32,7 @@ public final class UpstreamPullRequestAction implements Action, Serializable {
         this.gateId = gateId;
         this.upstream = upstream;
         this.number = number;
-        this.url = url;
+        this.url = WebLinks.webAddressOrNull(url);
         this.created = created;
         this.decision = decision;
         this.decidedBy = decidedBy;

@@ -47,7 +47,7 @@ public record ChantCopies(Path folder) {
             }
             Path root = slot.resolve(REPOSITORY);
             Files.createDirectory(root);
-            return new Copy(slot.getFileName().toString(), root);
+            return new Copy(Long.toString(number), root);
         }
     }
 
@@ -57,8 +57,7 @@ public record ChantCopies(Path folder) {
      * @param spec the spec it was taken for, as the step was given it and as it resolved (its full ID)
      */
     public void complete(Copy copy, String spec, String specId) throws IOException {
-        Files.writeString(copy.repositoryRoot().getParent().resolve(COMPLETE_MARKER), spec + "\n" + specId + "\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(marker(copy), spec + "\n" + specId + "\n", StandardCharsets.UTF_8);
     }
 
     /** The whole copy named {@code name}; empty when the name is null or names no whole copy. */
@@ -83,8 +82,8 @@ public record ChantCopies(Path folder) {
             if (copy.isEmpty()) {
                 continue;
             }
-            if (spec != null && Files.readAllLines(copy.get().repositoryRoot().getParent().resolve(COMPLETE_MARKER),
-                    StandardCharsets.UTF_8).contains(spec.strip())) {
+            if (spec != null && Files.readAllLines(marker(copy.get()), StandardCharsets.UTF_8)
+                    .contains(spec.strip())) {
                 return copy;
             }
             if (newest.isEmpty()) {
@@ -94,6 +93,11 @@ public record ChantCopies(Path folder) {
         return newest;
     }
 
+    /** The marker of a whole copy, in its numbered folder (named by the copy, never by a path that may have none). */
+    private Path marker(Copy copy) {
+        return folder.resolve(copy.name()).resolve(COMPLETE_MARKER);
+    }
+
     private long highest() throws IOException {
         if (!Files.isDirectory(folder)) {
             return 0;
@@ -101,7 +105,8 @@ public record ChantCopies(Path folder) {
         long highest = 0;
         try (DirectoryStream<Path> slots = Files.newDirectoryStream(folder)) {
             for (Path slot : slots) {
-                String name = slot.getFileName().toString();
+                Path file = slot.getFileName();
+                String name = file == null ? "" : file.toString();
                 if (name.matches("[0-9]{1,18}")) {
                     highest = Math.max(highest, Long.parseLong(name));
                 }

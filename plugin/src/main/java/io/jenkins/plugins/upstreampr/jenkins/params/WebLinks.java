@@ -42,6 +42,24 @@ public final class WebLinks {
         return (root.endsWith("/") ? root : root + "/") + relative;
     }
 
+    /**
+     * {@code url} when it is an {@code http} or {@code https} address, else null: for links whose address someone else
+     * chose (a commit status's {@code target_url}, a check run's {@code details_url}, set by whoever may post statuses
+     * on the fork), so that a {@code javascript:} or {@code data:} address never becomes a link on a Jenkins page.
+     */
+    public static String webAddressOrNull(String url) {
+        if (url == null) {
+            return null;
+        }
+        String scheme;
+        try {
+            scheme = URI.create(url.strip()).getScheme();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? url.strip() : null;
+    }
+
     /** The web page of pull request {@code ref}. */
     public static String pullRequest(String apiUri, PullRequestRef ref) {
         return site(apiUri) + "/" + ref.repository() + "/pull/" + ref.number();

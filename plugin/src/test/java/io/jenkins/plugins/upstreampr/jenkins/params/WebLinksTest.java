@@ -39,4 +39,17 @@ class WebLinksTest {
         assertThat(WebLinks.jenkinsPage(null, "job/a/1/")).isNull();
         assertThat(WebLinks.jenkinsPage(" ", "job/a/1/")).isNull();
     }
+
+    @Test
+    void onlyHttpAndHttpsAddressesChosenByOthersBecomeLinks() {
+        assertThat(WebLinks.webAddressOrNull("https://ci.example.com/build/7"))
+                .isEqualTo("https://ci.example.com/build/7");
+        assertThat(WebLinks.webAddressOrNull(" http://ci.example.com/7 ")).isEqualTo("http://ci.example.com/7");
+        assertThat(WebLinks.webAddressOrNull("javascript:alert(document.cookie)")).isNull();
+        assertThat(WebLinks.webAddressOrNull("JavaScript:alert(1)")).isNull();
+        assertThat(WebLinks.webAddressOrNull("data:text/html,<script>alert(1)</script>")).isNull();
+        assertThat(WebLinks.webAddressOrNull("/relative/path")).isNull();
+        assertThat(WebLinks.webAddressOrNull("not a url at all")).isNull();
+        assertThat(WebLinks.webAddressOrNull(null)).isNull();
+    }
 }
