@@ -259,15 +259,16 @@ public final class UpstreamPullRequestWatch {
         CompletableFuture<StagingVerdict> stagingVerdict = staging == null
                 ? CompletableFuture.completedFuture(null)
                 : async(() -> checks.check(staging, stagingPolicy));
-        CompletableFuture<StagingVerdict> ci = pr.thenApplyAsync(p -> {
+        CompletableFuture<StagingVerdict> ci = GitHubSession.thenInParallel(pr, p -> {
             if (!"open".equals(p.path("state").asText())) {
                 return previousCi;
             }
             return checks.checkRef(upstream.repository(), headSha(p), StagingPolicy.defaults());
-        }, GitHubSession.parallel());
-        CompletableFuture<JsonNode> closedIssue = pr.thenApplyAsync(p -> "closed".equals(p.path("state").asText())
-                ? session.get("reading who closed " + upstream, issue, Map.of())
-                : null, GitHubSession.parallel());
+        });
+        CompletableFuture<JsonNode> closedIssue = GitHubSession.thenInParallel(pr,
+                p -> "closed".equals(p.path("state").asText())
+                        ? session.get("reading who closed " + upstream, issue, Map.of())
+                        : null);
 
         JsonNode p = join(pr);
         List<Review> reviewList;
@@ -360,8 +361,7 @@ public final class UpstreamPullRequestWatch {
         if (quiet.isDone() && !quiet.join()) {
             return async(read); // a full look: read at once, next to the pull request
         }
-        return quiet.thenComposeAsync(q -> q ? CompletableFuture.completedFuture(null) : async(read),
-                GitHubSession.parallel());
+        return GitHubSession.thenInParallel(quiet, q -> q ? null : read.get());
     }
 
     private static PullRequestState stateOf(JsonNode pr) {
@@ -462,7 +462,7 @@ public final class UpstreamPullRequestWatch {
     }
 
     private static <T> CompletableFuture<T> async(java.util.function.Supplier<T> read) {
-        return CompletableFuture.supplyAsync(read, GitHubSession.parallel());
+        return GitHubSession.inParallel(read);
     }
 
     private static <T> T join(CompletableFuture<T> future) {

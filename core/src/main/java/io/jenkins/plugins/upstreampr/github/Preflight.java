@@ -27,24 +27,22 @@ public final class Preflight {
 
     /** Runs the reads and composes the report. */
     public PreflightReport run(PreflightRequest request) {
-        CompletableFuture<StagingCheck.Head> head = CompletableFuture.supplyAsync(
-                () -> staging.readHead(request.staging()), GitHubSession.parallel());
-        CompletableFuture<StagingVerdict> verdict = head.thenApplyAsync(
-                h -> staging.verdictFor(h, request.policy()), GitHubSession.parallel());
+        CompletableFuture<StagingCheck.Head> head = GitHubSession.inParallel(() -> staging.readHead(request.staging()));
+        CompletableFuture<StagingVerdict> verdict = GitHubSession.thenInParallel(head,
+                h -> staging.verdictFor(h, request.policy()));
         CompletableFuture<String> base = request.base() != null
                 ? CompletableFuture.completedFuture(request.base())
-                : CompletableFuture.supplyAsync(() -> pullRequests.defaultBranch(request.upstream()),
-                        GitHubSession.parallel());
+                : GitHubSession.inParallel(() -> pullRequests.defaultBranch(request.upstream()));
         // The freeze file is read from the given base, or (none given) without a ref, i.e. from the default
         // branch: no need to wait for the repository read.
         CompletableFuture<TimingReport> timingReport = request.timing().readsUpstream()
-                ? CompletableFuture.supplyAsync(() -> timing.assess(request.upstream(), request.base(),
-                        request.timing()), GitHubSession.parallel())
+                ? GitHubSession.inParallel(() -> timing.assess(request.upstream(), request.base(),
+                        request.timing()))
                 : CompletableFuture.completedFuture(timing.assess(request.upstream(), request.base(),
                         request.timing()));
         CompletableFuture<Optional<UpstreamPullRequest>> existing = request.lookUpExisting()
-                ? head.thenCombineAsync(base, (h, b) -> pullRequests.findOpen(request.upstream(), h.head(), b),
-                        GitHubSession.parallel())
+                ? GitHubSession.thenInParallel(CompletableFuture.allOf(head, base),
+                        done -> pullRequests.findOpen(request.upstream(), head.join().head(), base.join()))
                 : CompletableFuture.completedFuture(Optional.empty());
         StagingVerdict v = StagingCheck.join(verdict);
         String b = StagingCheck.join(base);

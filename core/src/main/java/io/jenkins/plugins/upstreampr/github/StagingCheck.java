@@ -150,10 +150,8 @@ public final class StagingCheck {
     StagingVerdict verdictFor(Head head, StagingPolicy policy) {
         Instant now = session.clock().instant();
         String base = head.repository().apiPath() + "/commits/" + head.sha();
-        CompletableFuture<List<CheckResult>> statuses = CompletableFuture.supplyAsync(
-                () -> statuses(head, base), GitHubSession.parallel());
-        CompletableFuture<List<CheckResult>> runs = CompletableFuture.supplyAsync(
-                () -> checkRuns(head, base), GitHubSession.parallel());
+        CompletableFuture<List<CheckResult>> statuses = GitHubSession.inParallel(() -> statuses(head, base));
+        CompletableFuture<List<CheckResult>> runs = GitHubSession.inParallel(() -> checkRuns(head, base));
         List<CheckResult> reported = new ArrayList<>();
         reported.addAll(join(statuses));
         reported.addAll(join(runs));

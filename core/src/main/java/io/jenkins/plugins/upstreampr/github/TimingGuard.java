@@ -78,7 +78,7 @@ public final class TimingGuard {
     }
 
     private static <T> CompletableFuture<List<T>> read(boolean wanted, Supplier<List<T>> reader) {
-        return wanted ? CompletableFuture.supplyAsync(reader, GitHubSession.parallel())
+        return wanted ? GitHubSession.inParallel(reader)
                 : CompletableFuture.completedFuture(List.of());
     }
 
