@@ -3,6 +3,7 @@ package io.jenkins.plugins.upstreampr.followup;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.ParallelReads;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
 import io.jenkins.plugins.upstreampr.github.StagingCheck;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -246,43 +246,44 @@ public final class UpstreamPullRequestWatch {
     private PullRequestLook look(WatchCursor previous, StagingVerdict previousCi, PullRequestSnapshot known) {
         String pulls = upstream.repository().apiPath() + "/pulls/" + upstream.number();
         String issue = upstream.repository().apiPath() + "/issues/" + upstream.number();
-        CompletableFuture<JsonNode> pr = async(() -> session.get("reading upstream pull request " + upstream, pulls,
-                Map.of()));
+        ParallelReads reads = new ParallelReads();
+        CompletableFuture<JsonNode> pr = reads.start(() -> session.get("reading upstream pull request " + upstream,
+                pulls, Map.of()));
         CompletableFuture<Boolean> quiet = known == null ? CompletableFuture.completedFuture(false)
                 : pr.thenApply(p -> unchanged(p, known));
-        CompletableFuture<List<JsonNode>> reviews = unlessQuiet(quiet, () -> session.getAllPages(
+        CompletableFuture<List<JsonNode>> reviews = unlessQuiet(reads, quiet, () -> session.getAllPages(
                 "reading the reviews of " + upstream, pulls + "/reviews", ALL));
-        CompletableFuture<List<JsonNode>> inline = unlessQuiet(quiet, () -> session.getAllPages(
+        CompletableFuture<List<JsonNode>> inline = unlessQuiet(reads, quiet, () -> session.getAllPages(
                 "reading the review comments of " + upstream, pulls + "/comments", ALL));
-        CompletableFuture<List<JsonNode>> conversation = unlessQuiet(quiet, () -> session.getAllPages(
+        CompletableFuture<List<JsonNode>> conversation = unlessQuiet(reads, quiet, () -> session.getAllPages(
                 "reading the comments of " + upstream, issue + "/comments", ALL));
         CompletableFuture<StagingVerdict> stagingVerdict = staging == null
                 ? CompletableFuture.completedFuture(null)
-                : async(() -> checks.check(staging, stagingPolicy));
-        CompletableFuture<StagingVerdict> ci = GitHubSession.thenInParallel(pr, p -> {
+                : reads.start(() -> checks.check(staging, stagingPolicy));
+        CompletableFuture<StagingVerdict> ci = reads.then(pr, p -> {
             if (!"open".equals(p.path("state").asText())) {
                 return previousCi;
             }
             return checks.checkRef(upstream.repository(), headSha(p), StagingPolicy.defaults());
         });
-        CompletableFuture<JsonNode> closedIssue = GitHubSession.thenInParallel(pr,
+        CompletableFuture<JsonNode> closedIssue = reads.then(pr,
                 p -> "closed".equals(p.path("state").asText())
                         ? session.get("reading who closed " + upstream, issue, Map.of())
                         : null);
 
-        JsonNode p = join(pr);
+        JsonNode p = reads.join(pr);
         List<Review> reviewList;
         List<PullRequestComment> comments = new ArrayList<>();
         List<PullRequestComment> conversationComments;
-        if (join(quiet)) {
+        if (reads.join(quiet)) {
             reviewList = known.reviews();
             comments.addAll(known.comments());
             conversationComments = null; // only a closed pull request needs them, and it is never quiet
         } else {
-            reviewList = reviews(join(reviews));
-            conversationComments = comments(join(conversation), PullRequestComment.Kind.CONVERSATION);
+            reviewList = reviews(reads.join(reviews));
+            conversationComments = comments(reads.join(conversation), PullRequestComment.Kind.CONVERSATION);
             comments.addAll(conversationComments);
-            comments.addAll(comments(join(inline), PullRequestComment.Kind.INLINE));
+            comments.addAll(comments(reads.join(inline), PullRequestComment.Kind.INLINE));
             for (Review r : reviewList) {
                 if (!r.body().isBlank()) {
                     comments.add(new PullRequestComment(PullRequestComment.Kind.REVIEW, r.id(), r.reviewer(),
@@ -291,9 +292,9 @@ public final class UpstreamPullRequestWatch {
             }
             comments.sort(Comparator.comparing(PullRequestComment::createdAt));
         }
-        StagingVerdict stagingNow = join(stagingVerdict);
-        StagingVerdict ciNow = join(ci);
-        JsonNode closed = join(closedIssue);
+        StagingVerdict stagingNow = reads.join(stagingVerdict);
+        StagingVerdict ciNow = reads.join(ci);
+        JsonNode closed = reads.join(closedIssue);
 
         PullRequestState state = stateOf(p);
         String closedBy = closed == null ? null : text(closed.path("closed_by").path("login"));
@@ -332,12 +333,13 @@ public final class UpstreamPullRequestWatch {
             case OPEN -> Optional.empty();
             case MERGED -> Optional.of(UpstreamOutcome.merged(upstream, url).withHeadRepository(headRepository(p)));
             case CLOSED -> {
-                CompletableFuture<JsonNode> closed = async(() -> session.get("reading who closed " + upstream, issue,
-                        Map.of()));
-                CompletableFuture<List<JsonNode>> conversation = async(() -> session.getAllPages(
+                ParallelReads reads = new ParallelReads();
+                CompletableFuture<JsonNode> closed = reads.start(() -> session.get("reading who closed " + upstream,
+                        issue, Map.of()));
+                CompletableFuture<List<JsonNode>> conversation = reads.start(() -> session.getAllPages(
                         "reading the comments of " + upstream, issue + "/comments", ALL));
-                String closedBy = text(join(closed).path("closed_by").path("login"));
-                PullRequestComment closing = closingComment(comments(join(conversation),
+                String closedBy = text(reads.join(closed).path("closed_by").path("login"));
+                PullRequestComment closing = closingComment(comments(reads.join(conversation),
                         PullRequestComment.Kind.CONVERSATION), closedBy);
                 yield Optional.of(UpstreamOutcome.closedUnmerged(upstream, url, closing == null ? null : closing.body())
                         .withHeadRepository(headRepository(p)));
@@ -356,12 +358,12 @@ public final class UpstreamPullRequestWatch {
     }
 
     /** Reads with {@code read} in parallel, unless {@code quiet} says it is not needed (then null). */
-    private static CompletableFuture<List<JsonNode>> unlessQuiet(CompletableFuture<Boolean> quiet,
+    private static CompletableFuture<List<JsonNode>> unlessQuiet(ParallelReads reads, CompletableFuture<Boolean> quiet,
             java.util.function.Supplier<List<JsonNode>> read) {
         if (quiet.isDone() && !quiet.join()) {
-            return async(read); // a full look: read at once, next to the pull request
+            return reads.start(read); // a full look: read at once, next to the pull request
         }
-        return GitHubSession.thenInParallel(quiet, q -> q ? null : read.get());
+        return reads.then(quiet, q -> q ? null : read.get());
     }
 
     private static PullRequestState stateOf(JsonNode pr) {
@@ -459,20 +461,5 @@ public final class UpstreamPullRequestWatch {
 
     private static String text(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
-    }
-
-    private static <T> CompletableFuture<T> async(java.util.function.Supplier<T> read) {
-        return GitHubSession.inParallel(read);
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 }

@@ -20,15 +20,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kohsuke.github.GitHub;
@@ -306,39 +303,6 @@ public final class GitHubSession {
      */
     public static Executor parallel() {
         return PARALLEL;
-    }
-
-    /**
-     * Starts {@code read} on the {@link #parallel()} pool for the calling thread, which waits for it. Should that thread
-     * be interrupted first (a Jenkins step aborted during a look), the read sends nothing: the pool's threads are not
-     * the ones interrupted, so without this a read queued behind a slow one would still go out after the abort.
-     */
-    public static <T> CompletableFuture<T> inParallel(Supplier<T> read) {
-        Thread caller = Thread.currentThread();
-        return CompletableFuture.supplyAsync(() -> {
-            unlessInterrupted(caller);
-            return read.get();
-        }, PARALLEL);
-    }
-
-    /**
-     * Once {@code first} is done, runs {@code next} on its result on the {@link #parallel()} pool, unless the thread
-     * that asked for it was interrupted meanwhile (see {@link #inParallel(Supplier)}).
-     */
-    public static <A, B> CompletableFuture<B> thenInParallel(CompletableFuture<A> first, Function<A, B> next) {
-        Thread caller = Thread.currentThread();
-        return first.thenApplyAsync(a -> {
-            unlessInterrupted(caller);
-            return next.apply(a);
-        }, PARALLEL);
-    }
-
-    private static void unlessInterrupted(Thread caller) {
-        if (caller.isInterrupted()) {
-            throw new GitHubException(GitHubException.Kind.UNREACHABLE, -1,
-                    "Interrupted: the reads that were still to be sent were not sent.", null, List.of(),
-                    new InterruptedException());
-        }
     }
 
     // ---------------------------------------------------------------- requests

@@ -27,26 +27,27 @@ public final class Preflight {
 
     /** Runs the reads and composes the report. */
     public PreflightReport run(PreflightRequest request) {
-        CompletableFuture<StagingCheck.Head> head = GitHubSession.inParallel(() -> staging.readHead(request.staging()));
-        CompletableFuture<StagingVerdict> verdict = GitHubSession.thenInParallel(head,
+        ParallelReads reads = new ParallelReads();
+        CompletableFuture<StagingCheck.Head> head = reads.start(() -> staging.readHead(request.staging()));
+        CompletableFuture<StagingVerdict> verdict = reads.then(head,
                 h -> staging.verdictFor(h, request.policy()));
         CompletableFuture<String> base = request.base() != null
                 ? CompletableFuture.completedFuture(request.base())
-                : GitHubSession.inParallel(() -> pullRequests.defaultBranch(request.upstream()));
+                : reads.start(() -> pullRequests.defaultBranch(request.upstream()));
         // The freeze file is read from the given base, or (none given) without a ref, i.e. from the default
         // branch: no need to wait for the repository read.
         CompletableFuture<TimingReport> timingReport = request.timing().readsUpstream()
-                ? GitHubSession.inParallel(() -> timing.assess(request.upstream(), request.base(),
+                ? reads.start(() -> timing.assess(request.upstream(), request.base(),
                         request.timing()))
                 : CompletableFuture.completedFuture(timing.assess(request.upstream(), request.base(),
                         request.timing()));
         CompletableFuture<Optional<UpstreamPullRequest>> existing = request.lookUpExisting()
-                ? GitHubSession.thenInParallel(CompletableFuture.allOf(head, base),
+                ? reads.then(CompletableFuture.allOf(head, base),
                         done -> pullRequests.findOpen(request.upstream(), head.join().head(), base.join()))
                 : CompletableFuture.completedFuture(Optional.empty());
-        StagingVerdict v = StagingCheck.join(verdict);
-        String b = StagingCheck.join(base);
-        return new PreflightReport(v, request.upstream(), b, StagingCheck.join(existing),
-                StagingCheck.join(timingReport));
+        StagingVerdict v = reads.join(verdict);
+        String b = reads.join(base);
+        return new PreflightReport(v, request.upstream(), b, reads.join(existing),
+                reads.join(timingReport));
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -150,11 +149,12 @@ public final class StagingCheck {
     StagingVerdict verdictFor(Head head, StagingPolicy policy) {
         Instant now = session.clock().instant();
         String base = head.repository().apiPath() + "/commits/" + head.sha();
-        CompletableFuture<List<CheckResult>> statuses = GitHubSession.inParallel(() -> statuses(head, base));
-        CompletableFuture<List<CheckResult>> runs = GitHubSession.inParallel(() -> checkRuns(head, base));
+        ParallelReads reads = new ParallelReads();
+        CompletableFuture<List<CheckResult>> statuses = reads.start(() -> statuses(head, base));
+        CompletableFuture<List<CheckResult>> runs = reads.start(() -> checkRuns(head, base));
         List<CheckResult> reported = new ArrayList<>();
-        reported.addAll(join(statuses));
-        reported.addAll(join(runs));
+        reported.addAll(reads.join(statuses));
+        reported.addAll(reads.join(runs));
         return StagingVerdict.fold(head.repository(), head.pullRequest(), head.head(), head.base(), head.sha(),
                 reported, head.warnings(), policy, now);
     }
@@ -214,16 +214,5 @@ public final class StagingCheck {
 
     private static String textOrNull(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() || node.asText().isEmpty() ? null : node.asText();
-    }
-
-    static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 }

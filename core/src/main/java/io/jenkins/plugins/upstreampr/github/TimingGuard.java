@@ -47,11 +47,12 @@ public final class TimingGuard {
     public TimingReport assess(RepositoryName upstream, String base, TimingPolicy policy) {
         Instant now = session.clock().instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        CompletableFuture<List<ActiveFreeze>> fromFile = read(policy.freezeFile() != null,
+        ParallelReads reads = new ParallelReads();
+        CompletableFuture<List<ActiveFreeze>> fromFile = read(reads, policy.freezeFile() != null,
                 () -> fileFreezes(upstream, base, policy.freezeFile(), today));
-        CompletableFuture<List<ActiveFreeze>> fromLabel = read(policy.freezeLabel() != null,
+        CompletableFuture<List<ActiveFreeze>> fromLabel = read(reads, policy.freezeLabel() != null,
                 () -> labelFreezes(upstream, policy.freezeLabel()));
-        CompletableFuture<List<TimingReport.UpcomingMilestone>> milestones = read(policy.milestoneDays() > 0,
+        CompletableFuture<List<TimingReport.UpcomingMilestone>> milestones = read(reads, policy.milestoneDays() > 0,
                 () -> upcomingMilestones(upstream, policy.milestoneDays(), now));
 
         List<ActiveFreeze> freezes = new ArrayList<>();
@@ -61,9 +62,9 @@ public final class TimingGuard {
                         Optional.of(f)));
             }
         }
-        freezes.addAll(StagingCheck.join(fromFile));
-        freezes.addAll(StagingCheck.join(fromLabel));
-        List<TimingReport.UpcomingMilestone> upcoming = StagingCheck.join(milestones);
+        freezes.addAll(reads.join(fromFile));
+        freezes.addAll(reads.join(fromLabel));
+        List<TimingReport.UpcomingMilestone> upcoming = reads.join(milestones);
 
         List<String> warnings = new ArrayList<>();
         for (ActiveFreeze f : freezes) {
@@ -77,8 +78,9 @@ public final class TimingGuard {
         return new TimingReport(freezes, upcoming, warnings);
     }
 
-    private static <T> CompletableFuture<List<T>> read(boolean wanted, Supplier<List<T>> reader) {
-        return wanted ? GitHubSession.inParallel(reader)
+    private static <T> CompletableFuture<List<T>> read(ParallelReads reads, boolean wanted,
+            Supplier<List<T>> reader) {
+        return wanted ? reads.start(reader)
                 : CompletableFuture.completedFuture(List.of());
     }
 
