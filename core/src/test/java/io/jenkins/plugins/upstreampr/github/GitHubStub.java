@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -31,6 +33,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
@@ -54,6 +57,7 @@ public final class GitHubStub implements AutoCloseable {
     /** The stand-in's TLS key and certificate (for localhost and 127.0.0.1), made with keytool for the tests. */
     private static final String STAND_IN_KEYS = "github/stand-in.p12";
     private static final String STAND_IN_PASSWORD = "stand-in";
+    private static final AtomicBoolean TLS_WARM = new AtomicBoolean();
 
     public final WireMockServer server;
     public final List<String> notices = Collections.synchronizedList(new ArrayList<>());
@@ -87,6 +91,26 @@ public final class GitHubStub implements AutoCloseable {
             }
         }));
         server.start();
+        warmUpTls();
+    }
+
+    /**
+     * Once per JVM, one TLS handshake with the stand-in's admin API (not a served event, so no test sees it): the
+     * first handshake loads and initialises the JDK's TLS classes, which must not count against the short request
+     * timeout of a test's first request.
+     */
+    private void warmUpTls() {
+        if (TLS_WARM.compareAndSet(false, true)) {
+            try {
+                trustingClient().build().send(HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + server.httpsPort() + "/__admin/health"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                throw new IllegalStateException("The GitHub stand-in does not answer over TLS", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The API over plain http, as a GitHub Enterprise Server without TLS serves it (spoken to in HTTP/1.1). */
