@@ -22,6 +22,14 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  * per-request timeout (github-api's {@code HttpClientGitHubConnector} sets none, so a silent server would
  * block a gate forever). Redirects are not followed here, as in github-api; GitHub answers the gate's
  * calls without redirects.
+ *
+ * <p>Plain {@code http://} (a GitHub Enterprise Server without TLS) is spoken as HTTP/1.1. The client's default,
+ * HTTP/2, turns the first request of every plain connection into an "h2c" upgrade ({@code Upgrade: h2c}), a
+ * mechanism RFC 9113 deprecates; with the JDK 17 client such a request was seen to hang, now and then, until the
+ * server's idle timeout closed the connection, the request timeout not ending it. Over {@code https://} HTTP/2 is
+ * agreed on by ALPN during the TLS handshake, without an upgrade, so api.github.com keeps HTTP/2. Over HTTP/1.1
+ * the JDK client sends a GET whose connection closed before any byte of an answer once more by itself, so the
+ * engine sees such a fault only when it happens twice.
  */
 public final class JdkHttpConnector implements GitHubConnector {
 
@@ -78,6 +86,9 @@ public final class JdkHttpConnector implements GitHubConnector {
             builder.uri(request.url().toURI());
         } catch (URISyntaxException e) {
             throw new IOException("Invalid GitHub API URL " + request.url(), e);
+        }
+        if ("http".equalsIgnoreCase(request.url().getProtocol())) {
+            builder.version(HttpClient.Version.HTTP_1_1);
         }
         for (Map.Entry<String, List<String>> header : request.allHeaders().entrySet()) {
             if (header.getValue() != null && !RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {

@@ -48,4 +48,39 @@ class EnterpriseTest {
         assertThat(pr.number()).isEqualTo(5);
         assertThat(ghe.requests()).allSatisfy(r -> assertThat(r).contains(" /api/v3/repos/"));
     }
+
+    @Test
+    void aServerWithoutTlsIsSpokenToInHttp11WithoutAnH2cUpgrade() {
+        ghe.server.stubFor(get(urlPathEqualTo("/api/v3/repos/octo/fork/pulls/7")).willReturn(json(200,
+                GitHubStub.pullRequest("octo", "fork", 7, "fix/x", SHA_A))));
+
+        GitHubSession session = GitHubSession.connect(ghe.apiUrl(),
+                org.kohsuke.github.authorization.ImmutableAuthorizationProvider.fromOauthToken(GitHubStub.TOKEN),
+                JdkHttpConnector.withDefaultTimeouts());
+
+        StagingCheck.Head head = new StagingCheck(session).readHead(PullRequestRef.parse("octo/fork#7"));
+
+        assertThat(head.sha()).isEqualTo(SHA_A);
+        assertThat(ghe.server.getAllServeEvents()).singleElement().satisfies(e -> {
+            assertThat(e.getRequest().getAbsoluteUrl()).startsWith("http://");
+            assertThat(e.getRequest().getProtocol()).isEqualTo("HTTP/1.1");
+            assertThat(e.getRequest().containsHeader("Upgrade")).isFalse();
+            assertThat(e.getRequest().containsHeader("HTTP2-Settings")).isFalse();
+        });
+    }
+
+    @Test
+    void aServerWithTlsIsSpokenToInHttp2AgreedDuringTheHandshake() {
+        ghe.server.stubFor(get(urlPathEqualTo("/api/v3/repos/octo/fork/pulls/7")).willReturn(json(200,
+                GitHubStub.pullRequest("octo", "fork", 7, "fix/x", SHA_A))));
+
+        StagingCheck.Head head = new StagingCheck(ghe.session()).readHead(PullRequestRef.parse("octo/fork#7"));
+
+        assertThat(head.sha()).isEqualTo(SHA_A);
+        assertThat(ghe.server.getAllServeEvents()).singleElement().satisfies(e -> {
+            assertThat(e.getRequest().getAbsoluteUrl()).startsWith("https://");
+            assertThat(e.getRequest().getProtocol()).isEqualTo("HTTP/2.0");
+            assertThat(e.getRequest().containsHeader("Upgrade")).isFalse();
+        });
+    }
 }

@@ -190,7 +190,7 @@ class GitHubErrorsTest {
                         StagingPolicy.defaults()));
 
         assertThat(e.kind()).isEqualTo(GitHubException.Kind.UNREACHABLE);
-        assertThat(e.getMessage()).contains(github.apiUrl().toString()).contains("--api-url");
+        assertThat(e.getMessage()).contains(github.tlsApiUrl().toString()).contains("--api-url");
         github.server.verify(2, getRequestedFor(urlPathEqualTo(PR)));
     }
 

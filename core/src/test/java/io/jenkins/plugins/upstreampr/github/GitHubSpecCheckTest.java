@@ -25,7 +25,7 @@ class GitHubSpecCheckTest {
 
     private ValidationReport send(String method, String pathAndQuery) throws Exception {
         github.server.stubFor(any(anyUrl()).willReturn(json(200, GitHubStub.error("ok"))));
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(github.server.baseUrl() + pathAndQuery))
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(github.apiUrl() + pathAndQuery))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         return GitHubSpecCheck.dotCom().check(github.server);
     }

@@ -18,7 +18,12 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +33,9 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
 
 /**
@@ -46,6 +54,11 @@ public final class GitHubStub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The stand-in's TLS key and certificate (for localhost and 127.0.0.1), made with keytool for the tests. */
+    private static final String STAND_IN_KEYS = "github/stand-in.p12";
+    private static final String STAND_IN_PASSWORD = "stand-in";
+    private static final AtomicBoolean TLS_WARM = new AtomicBoolean();
+
     public final WireMockServer server;
     public final List<String> notices = Collections.synchronizedList(new ArrayList<>());
     public final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
@@ -58,7 +71,9 @@ public final class GitHubStub implements AutoCloseable {
     /** A stand-in whose API lives under {@code prefix} ("" for github.com, "/api/v3" for Enterprise). */
     public GitHubStub(String prefix) {
         this.prefix = prefix;
-        server = new WireMockServer(options().dynamicPort().notifier(new Notifier() {
+        server = new WireMockServer(options().dynamicPort().dynamicHttpsPort()
+                .keystorePath(STAND_IN_KEYS).keystoreType("PKCS12").keystorePassword(STAND_IN_PASSWORD)
+                .keyManagerPassword(STAND_IN_PASSWORD).notifier(new Notifier() {
             @Override
             public void info(String message) {
                 // WireMock's "Request received" log: the stand-in's access log, like GitHub's own; it holds
@@ -76,13 +91,61 @@ public final class GitHubStub implements AutoCloseable {
             }
         }));
         server.start();
+        warmUpTls();
     }
 
+    /**
+     * Once per JVM, one TLS handshake with the stand-in's admin API (not a served event, so no test sees it): the
+     * first handshake loads and initialises the JDK's TLS classes, which must not count against the short request
+     * timeout of a test's first request.
+     */
+    private void warmUpTls() {
+        if (TLS_WARM.compareAndSet(false, true)) {
+            try {
+                trustingClient().build().send(HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + server.httpsPort() + "/__admin/health"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                throw new IllegalStateException("The GitHub stand-in does not answer over TLS", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The API over plain http, as a GitHub Enterprise Server without TLS serves it (spoken to in HTTP/1.1). */
     public URI apiUrl() {
-        return URI.create(server.baseUrl() + prefix);
+        return URI.create("http://localhost:" + server.port() + prefix);
     }
 
-    /** A session with {@link #TOKEN}, a 2 s connect and 10 s request timeout, recorded (not real) sleeps and a fixed clock. */
+    /**
+     * The API over TLS, where client and stand-in agree on HTTP/2 by ALPN as with api.github.com; {@link #session()}
+     * talks to it. Over plain http the JDK client speaks HTTP/1.1 and sends a GET that met a closed connection
+     * before any byte of an answer once more by itself, so a one-time fault there never reaches the engine.
+     */
+    public URI tlsApiUrl() {
+        return URI.create("https://localhost:" + server.httpsPort() + prefix);
+    }
+
+    /** A client builder that trusts the stand-in's certificate, for connectors to {@link #tlsApiUrl()}. */
+    public static HttpClient.Builder trustingClient() {
+        try (InputStream in = GitHubStub.class.getResourceAsStream("/" + STAND_IN_KEYS)) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(Objects.requireNonNull(in, STAND_IN_KEYS), STAND_IN_PASSWORD.toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(keys);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return HttpClient.newBuilder().sslContext(tls);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A session over TLS ({@link #tlsApiUrl()}) with {@link #TOKEN}, a 2 s connect and 10 s request timeout, recorded
+     * (not real) sleeps and a fixed clock.
+     */
     public GitHubSession session() {
         // Generous: a slow first answer on a loaded machine must not turn into a retry that changes request counts.
         return session(Duration.ofSeconds(10));
@@ -90,8 +153,8 @@ public final class GitHubStub implements AutoCloseable {
 
     /** A session like {@link #session()} whose requests time out after {@code requestTimeout}. */
     public GitHubSession session(Duration requestTimeout) {
-        return GitHubSession.connect(apiUrl(), ImmutableAuthorizationProvider.fromOauthToken(TOKEN),
-                new JdkHttpConnector(Duration.ofSeconds(2), requestTimeout))
+        return GitHubSession.connect(tlsApiUrl(), ImmutableAuthorizationProvider.fromOauthToken(TOKEN),
+                new JdkHttpConnector(trustingClient(), Duration.ofSeconds(2), requestTimeout))
                 .withTime(d -> sleeps.add(d), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
