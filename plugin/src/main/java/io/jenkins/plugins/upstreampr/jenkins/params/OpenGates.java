@@ -56,9 +56,22 @@ public record OpenGates(List<String> ids) {
                     + "build (its prompt has not been decided yet); two open prompts with one id would take each "
                     + "other's answer. Give this gate its own id, e.g. id: '" + normalized + "2'.");
         }
+        for (String open : ids) {
+            if (isRolePromptOf(normalized, open) || isRolePromptOf(open, normalized)) {
+                throw new IllegalArgumentException(step + ": gate id '" + normalized + "' and the open gate '" + open
+                        + "' could share a prompt: with approvers, a gate asks each role at '<id>-<role number>'. "
+                        + "Give this gate an id that is not another gate's id followed by '-' and a number.");
+            }
+        }
         List<String> more = new ArrayList<>(ids);
         more.add(normalized);
         return new OpenGates(more);
+    }
+
+    /** Whether {@code id} is the input id of a role prompt of the gate {@code gate}: {@code <gate>-<number>}. */
+    private static boolean isRolePromptOf(String id, String gate) {
+        return id.length() > gate.length() + 1 && id.startsWith(gate + "-")
+                && id.substring(gate.length() + 1).chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** These gates without the one with {@code id} (unchanged when none has it). */

@@ -49,4 +49,18 @@ class OpenGatesTest {
         assertThat(closed.open("p", "backport").ids()).containsExactly("UpstreamPullRequest", "Backport");
         assertThat(OpenGates.none().close("never-opened").ids()).isEmpty();
     }
+
+    @Test
+    void aGateWhoseIdIsARolePromptOfAnOpenGateIsRefusedEitherWay() {
+        OpenGates open = OpenGates.none().open("p", null);
+
+        assertThatThrownBy(() -> open.open("upstreamPullRequestPreflight", "UpstreamPullRequest-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("upstreamPullRequestPreflight: gate id 'UpstreamPullRequest-1' and the open "
+                        + "gate 'UpstreamPullRequest' could share a prompt");
+        assertThatThrownBy(() -> OpenGates.none().open("p", "backport-12").open("p", "backport"))
+                .hasMessageContaining("'Backport' and the open gate 'Backport-12'");
+        assertThat(open.open("p", "UpstreamPullRequest-next").isOpen("UpstreamPullRequest-next")).isTrue();
+        assertThat(open.open("p", "UpstreamPullRequest2").isOpen("UpstreamPullRequest2")).isTrue();
+    }
 }
