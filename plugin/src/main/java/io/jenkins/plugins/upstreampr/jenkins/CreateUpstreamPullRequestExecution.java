@@ -72,11 +72,8 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
     }
 
     private GateDecision gateDecision() throws AbortException {
-        CreateUpstreamPullRequestStep step = step();
         try {
-            return new GateAnswers(step.getDecision(), step.getTitle(), step.getBody(), step.isDraft(),
-                    step.getReason(), step.getApprover(), step.getOverrides())
-                    .toDecision(Instant.ofEpochMilli(decidedAtMillis));
+            return step().answers().toDecision(Instant.ofEpochMilli(decidedAtMillis));
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.upstreampr.jenkins;
 
+import io.jenkins.plugins.upstreampr.jenkins.params.GateAnswers;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
@@ -110,5 +111,11 @@ abstract class GateAnswerStep extends GateStep {
     @DataBoundSetter
     public void setApprovals(String approvals) {
         this.approvals = trim(approvals);
+    }
+
+    /** The answer as the Jenkins-free {@link GateAnswers}, which turns it into the engine's decision. */
+    GateAnswers answers() {
+        return new GateAnswers(getDecision(), getTitle(), getBody(), isDraft(), getReason(), getApprover(),
+                getOverrides());
     }
 }

@@ -10,7 +10,6 @@ import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
 import io.jenkins.plugins.upstreampr.github.WritePlan;
 import io.jenkins.plugins.upstreampr.jenkins.params.ApprovalsText;
-import io.jenkins.plugins.upstreampr.jenkins.params.GateAnswers;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -60,9 +59,7 @@ final class RecordUpstreamApprovalExecution extends GateStepExecution<RecordUpst
             // the copy of .chant/ this gate's preflight read
             proposal = gate.prepare(request(), controllerChant(run, UpstreamProposalAction.copyOf(run, names().id())));
             try {
-                GateDecision decision = new GateAnswers(step.getDecision(), step.getTitle(), step.getBody(),
-                        step.isDraft(), step.getReason(), step.getApprover(), step.getOverrides())
-                        .toDecision(Instant.ofEpochMilli(answeredAtMillis));
+                GateDecision decision = step.answers().toDecision(Instant.ofEpochMilli(answeredAtMillis));
                 after = gate.answer(proposal, before, step.getRole(), decision);
             } catch (Refusal | IllegalArgumentException e) {
                 // not taken: the role is asked again, told why (the same person for two roles, a missing reason)
