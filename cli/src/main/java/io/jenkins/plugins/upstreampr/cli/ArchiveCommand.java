@@ -19,14 +19,13 @@ import io.jenkins.plugins.upstreampr.followup.ArchivePushResult;
 import io.jenkins.plugins.upstreampr.followup.ForkCheckout;
 import io.jenkins.plugins.upstreampr.followup.ForkToken;
 import io.jenkins.plugins.upstreampr.followup.UpstreamOutcome;
-import io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestProposal;
+import io.jenkins.plugins.upstreampr.github.PullRequestReads;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
-import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequests;
 import java.io.PrintWriter;
@@ -49,7 +48,7 @@ import picocli.CommandLine.Spec;
  * <p>{@code upstream-pr archive --after-merge --upstream OWNER/REPO#N ID...}: once the upstream pull request is
  * merged, the same archive in a git checkout of the fork, committed and pushed to the fork
  * ({@link AfterMergeArchive}); the upstream pull request is read once
- * ({@link UpstreamPullRequestWatch#outcome()}), and a protected branch gets the small pull request in the fork
+ * ({@link PullRequestReads#ending()}), and a protected branch gets the small pull request in the fork
  * ({@link UpstreamPullRequests#open}, idempotent).
  */
 @Command(name = "archive",
@@ -198,8 +197,8 @@ public final class ArchiveCommand implements Callable<Integer> {
         GitHubSession session = github.session();
         Output output = new Output(token, upstreamPr);
         try {
-            UpstreamOutcome outcome = new UpstreamPullRequestWatch(session, upstreamPr, null, StagingPolicy.defaults())
-                    .outcome().orElse(null);
+            UpstreamOutcome outcome = UpstreamOutcome.ifEnded(new PullRequestReads(session, upstreamPr).ending())
+                    .orElse(null);
             if (outcome == null) {
                 return output.finish(AfterMergeReport.nothingPushed(Result.REFUSED, upstreamPr + " is still open: its "
                         + "specs are archived once it is merged. Wait for it with `upstream-pr watch --upstream "

@@ -3,7 +3,6 @@ package io.jenkins.plugins.upstreampr.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.upstreampr.followup.PullRequestComment;
 import io.jenkins.plugins.upstreampr.followup.PullRequestSnapshot;
 import io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch;
 import io.jenkins.plugins.upstreampr.followup.WatchEvent;
@@ -11,6 +10,7 @@ import io.jenkins.plugins.upstreampr.followup.WatchOutcome;
 import io.jenkins.plugins.upstreampr.followup.WatchPolicy;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
+import io.jenkins.plugins.upstreampr.github.PullRequestComment;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.Sleeper;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
@@ -163,7 +163,7 @@ public final class WatchCommand implements Callable<Integer> {
         root.put("url", s.url());
         root.put("state", s.state().json());
         root.put("draft", s.draft());
-        root.put("head", s.head());
+        root.put("head", s.head() == null ? null : s.head().toString());
         root.put("sha", s.headSha());
         root.put("review_decision", s.reviewDecision().json());
         if (s.ci() != null) {

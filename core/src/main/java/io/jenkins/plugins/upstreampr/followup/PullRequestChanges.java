@@ -3,6 +3,9 @@ package io.jenkins.plugins.upstreampr.followup;
 import static io.jenkins.plugins.upstreampr.followup.PullRequestSnapshot.shortSha;
 
 import io.jenkins.plugins.upstreampr.followup.WatchEvent.Kind;
+import io.jenkins.plugins.upstreampr.github.PullRequestComment;
+import io.jenkins.plugins.upstreampr.github.PullRequestState;
+import io.jenkins.plugins.upstreampr.github.Review;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,11 @@
 package io.jenkins.plugins.upstreampr.followup;
 
+import io.jenkins.plugins.upstreampr.github.HeadRef;
+import io.jenkins.plugins.upstreampr.github.PullRequestComment;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.PullRequestState;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import io.jenkins.plugins.upstreampr.github.Review;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +19,7 @@ import java.util.Objects;
  * @param title its title
  * @param state open, merged or closed without merge
  * @param draft whether it is a draft
- * @param head its head as {@code OWNER:BRANCH} (GitHub's head label)
+ * @param head its head, GitHub's {@code OWNER:BRANCH} head label; null when the label is not of that form
  * @param headRepository the repository its head branch is in (the fork), or null when GitHub reports none (the fork
  *        was deleted)
  * @param headSha its head commit
@@ -37,7 +41,7 @@ import java.util.Objects;
  *        again
  */
 public record PullRequestSnapshot(PullRequestRef pullRequest, String url, String title, PullRequestState state,
-        boolean draft, String head, RepositoryName headRepository, String headSha, String base,
+        boolean draft, HeadRef head, RepositoryName headRepository, String headSha, String base,
         ReviewDecision reviewDecision, List<Review> reviews, List<PullRequestComment> comments, StagingVerdict ci,
         StagingVerdict staging, String mergeCommitSha, String closedBy, PullRequestComment closingComment,
         Instant lookedAt, Instant updatedAt) {
@@ -54,7 +58,7 @@ public record PullRequestSnapshot(PullRequestRef pullRequest, String url, String
 
     /** A snapshot without GitHub's {@code updated_at} (a turn compared with it reads the reviews and comments). */
     public PullRequestSnapshot(PullRequestRef pullRequest, String url, String title, PullRequestState state,
-            boolean draft, String head, RepositoryName headRepository, String headSha, String base,
+            boolean draft, HeadRef head, RepositoryName headRepository, String headSha, String base,
             ReviewDecision reviewDecision, List<Review> reviews, List<PullRequestComment> comments, StagingVerdict ci,
             StagingVerdict staging, String mergeCommitSha, String closedBy, PullRequestComment closingComment,
             Instant lookedAt) {

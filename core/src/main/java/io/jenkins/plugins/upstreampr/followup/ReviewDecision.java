@@ -1,5 +1,6 @@
 package io.jenkins.plugins.upstreampr.followup;
 
+import io.jenkins.plugins.upstreampr.github.Review;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.upstreampr.followup;
 
 import io.jenkins.plugins.upstreampr.chant.ChantException;
+import io.jenkins.plugins.upstreampr.github.PullRequest;
+import io.jenkins.plugins.upstreampr.github.PullRequestReads;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
 import java.io.Serializable;
@@ -56,6 +58,21 @@ public record UpstreamOutcome(PullRequestRef pullRequest, String url, State stat
     /** The same outcome, knowing the repository of the pull request's head ({@code null}: unknown). */
     public UpstreamOutcome withHeadRepository(RepositoryName repository) {
         return new UpstreamOutcome(pullRequest, url, state, closingComment, repository);
+    }
+
+    /**
+     * How the pull request GitHub described ({@link PullRequestReads#ending()}) ended, with the repository of its head;
+     * empty while it is open. Both front ends' after-merge archives read the upstream pull request this way.
+     */
+    public static Optional<UpstreamOutcome> ifEnded(PullRequestReads.Ending ending) {
+        PullRequest pr = ending.pullRequest();
+        return switch (pr.state()) {
+            case OPEN -> Optional.empty();
+            case MERGED -> Optional.of(merged(pr.ref(), pr.url()).withHeadRepository(pr.headRepository()));
+            case CLOSED -> Optional.of(closedUnmerged(pr.ref(), pr.url(),
+                    ending.closingComment() == null ? null : ending.closingComment().body())
+                    .withHeadRepository(pr.headRepository()));
+        };
     }
 
     /**

@@ -1,26 +1,26 @@
 package io.jenkins.plugins.upstreampr.followup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.ParallelReads;
+import io.jenkins.plugins.upstreampr.github.PullRequest;
+import io.jenkins.plugins.upstreampr.github.PullRequestComment;
+import io.jenkins.plugins.upstreampr.github.PullRequestReads;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
-import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import io.jenkins.plugins.upstreampr.github.PullRequestState;
+import io.jenkins.plugins.upstreampr.github.Review;
 import io.jenkins.plugins.upstreampr.github.StagingCheck;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
  * Follows an upstream pull request after submission: its state, review decision, head and the CI on it, new
@@ -42,17 +42,15 @@ import java.util.regex.Pattern;
  * (a Jenkins step) calls {@link #turn} from a timer instead, with the same rules, and keeps the small serializable
  * {@link WatchProgress} between turns, so that it goes on after a restart.
  *
- * <p>{@link #outcome()} is the cheap single read for whoever only needs to know how it ended (the archive after the
- * merge): the pull request alone, plus the closing comment when it was closed without merge.
+ * <p>The reads themselves (paths, GitHub's answers parsed) are {@link PullRequestReads}'; whoever only needs to know
+ * how the pull request ended (the archive after the merge) calls {@link PullRequestReads#ending()} instead of a look.
  */
 public final class UpstreamPullRequestWatch {
-
-    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
-    private static final Map<String, String> ALL = Map.of("per_page", "100");
 
     private final GitHubSession session;
     private final StagingCheck checks;
     private final PullRequestRef upstream;
+    private final PullRequestReads upstreamReads;
     private final PullRequestRef staging;
     private final StagingPolicy stagingPolicy;
 
@@ -68,6 +66,7 @@ public final class UpstreamPullRequestWatch {
         this.session = Objects.requireNonNull(session, "session");
         this.checks = new StagingCheck(session);
         this.upstream = Objects.requireNonNull(upstream, "upstream");
+        this.upstreamReads = new PullRequestReads(session, upstream);
         this.staging = staging;
         this.stagingPolicy = Objects.requireNonNull(stagingPolicy, "stagingPolicy");
     }
@@ -181,7 +180,7 @@ public final class UpstreamPullRequestWatch {
         return new WatchTurn(events, next, null, wait);
     }
 
-    private java.util.Optional<Duration> timeLeft(WatchProgress progress) {
+    private Optional<Duration> timeLeft(WatchProgress progress) {
         return progress.deadline().map(d -> Duration.between(session.clock().instant(), d));
     }
 
@@ -244,34 +243,26 @@ public final class UpstreamPullRequestWatch {
      *        did not move; null to read them
      */
     private PullRequestLook look(WatchCursor previous, StagingVerdict previousCi, PullRequestSnapshot known) {
-        String pulls = upstream.repository().apiPath() + "/pulls/" + upstream.number();
-        String issue = upstream.repository().apiPath() + "/issues/" + upstream.number();
         ParallelReads reads = new ParallelReads();
-        CompletableFuture<JsonNode> pr = reads.start(() -> session.get("reading upstream pull request " + upstream,
-                pulls, Map.of()));
+        CompletableFuture<PullRequest> pr = reads.start(upstreamReads::pullRequest);
         CompletableFuture<Boolean> quiet = known == null ? CompletableFuture.completedFuture(false)
                 : pr.thenApply(p -> unchanged(p, known));
-        CompletableFuture<List<JsonNode>> reviews = unlessQuiet(reads, quiet, () -> session.getAllPages(
-                "reading the reviews of " + upstream, pulls + "/reviews", ALL));
-        CompletableFuture<List<JsonNode>> inline = unlessQuiet(reads, quiet, () -> session.getAllPages(
-                "reading the review comments of " + upstream, pulls + "/comments", ALL));
-        CompletableFuture<List<JsonNode>> conversation = unlessQuiet(reads, quiet, () -> session.getAllPages(
-                "reading the comments of " + upstream, issue + "/comments", ALL));
+        CompletableFuture<List<Review>> reviews = unlessQuiet(reads, quiet, upstreamReads::reviews);
+        CompletableFuture<List<PullRequestComment>> inline = unlessQuiet(reads, quiet, upstreamReads::reviewComments);
+        CompletableFuture<List<PullRequestComment>> conversation = unlessQuiet(reads, quiet, upstreamReads::conversation);
         CompletableFuture<StagingVerdict> stagingVerdict = staging == null
                 ? CompletableFuture.completedFuture(null)
                 : reads.start(() -> checks.check(staging, stagingPolicy));
         CompletableFuture<StagingVerdict> ci = reads.then(pr, p -> {
-            if (!"open".equals(p.path("state").asText())) {
+            if (p.state() != PullRequestState.OPEN) {
                 return previousCi;
             }
             return checks.checkRef(upstream.repository(), headSha(p), StagingPolicy.defaults());
         });
-        CompletableFuture<JsonNode> closedIssue = reads.then(pr,
-                p -> "closed".equals(p.path("state").asText())
-                        ? session.get("reading who closed " + upstream, issue, Map.of())
-                        : null);
+        CompletableFuture<Optional<String>> closer = reads.then(pr,
+                p -> p.state() != PullRequestState.OPEN ? upstreamReads.closedBy() : Optional.empty());
 
-        JsonNode p = reads.join(pr);
+        PullRequest p = reads.join(pr);
         List<Review> reviewList;
         List<PullRequestComment> comments = new ArrayList<>();
         List<PullRequestComment> conversationComments;
@@ -280,10 +271,10 @@ public final class UpstreamPullRequestWatch {
             comments.addAll(known.comments());
             conversationComments = null; // only a closed pull request needs them, and it is never quiet
         } else {
-            reviewList = reviews(reads.join(reviews));
-            conversationComments = comments(reads.join(conversation), PullRequestComment.Kind.CONVERSATION);
+            reviewList = reads.join(reviews);
+            conversationComments = reads.join(conversation);
             comments.addAll(conversationComments);
-            comments.addAll(comments(reads.join(inline), PullRequestComment.Kind.INLINE));
+            comments.addAll(reads.join(inline));
             for (Review r : reviewList) {
                 if (!r.body().isBlank()) {
                     comments.add(new PullRequestComment(PullRequestComment.Kind.REVIEW, r.id(), r.reviewer(),
@@ -294,172 +285,42 @@ public final class UpstreamPullRequestWatch {
         }
         StagingVerdict stagingNow = reads.join(stagingVerdict);
         StagingVerdict ciNow = reads.join(ci);
-        JsonNode closed = reads.join(closedIssue);
+        String closedBy = reads.join(closer).orElse(null);
 
-        PullRequestState state = stateOf(p);
-        String closedBy = closed == null ? null : text(closed.path("closed_by").path("login"));
-        PullRequestComment closing = state == PullRequestState.CLOSED
-                ? closingComment(conversationComments, closedBy)
+        PullRequestComment closing = p.state() == PullRequestState.CLOSED
+                ? PullRequestReads.closingComment(conversationComments, closedBy)
                 : null;
-        PullRequestSnapshot now = new PullRequestSnapshot(upstream, text(p.path("html_url")), text(p.path("title")),
-                state, p.path("draft").asBoolean(false), text(p.path("head").path("label")), headRepository(p),
-                headSha(p),
-                text(p.path("base").path("ref")), ReviewDecision.of(reviewList), reviewList, comments, ciNow,
-                stagingNow, state == PullRequestState.MERGED ? text(p.path("merge_commit_sha")) : null, closedBy,
-                closing, session.clock().instant(), instant(p.path("updated_at")));
+        PullRequestSnapshot now = new PullRequestSnapshot(upstream, p.url(), p.title(), p.state(), p.draft(), p.head(),
+                p.headRepository(), headSha(p), p.base(), ReviewDecision.of(reviewList), reviewList, comments, ciNow,
+                stagingNow, p.mergeCommitSha(), closedBy, closing, session.clock().instant(), p.updatedAt());
         return new PullRequestLook(now, previous == null ? PullRequestChanges.first(now)
                 : PullRequestChanges.between(previous, now));
-    }
-
-    /**
-     * How the pull request ended, in one read and without the look's reviews, comments and CI: its
-     * {@code GET /pulls/{n}} (conditional), and only for a pull request closed without merge, who closed it
-     * ({@code GET /issues/{n}}) and its conversation comments (every page), in parallel, for the closing comment
-     * (chosen as a {@link #look} chooses it). One request for a merged pull request, three for a closed one.
-     *
-     * @return the outcome, with the repository of the pull request's head; empty while the pull request is open
-     * @throws GitHubException when GitHub cannot be read (after the session's retries)
-     */
-    public Optional<UpstreamOutcome> outcome() {
-        String issue = upstream.repository().apiPath() + "/issues/" + upstream.number();
-        JsonNode p = session.get("reading upstream pull request " + upstream,
-                upstream.repository().apiPath() + "/pulls/" + upstream.number(), Map.of());
-        String url = text(p.path("html_url"));
-        if (url == null) {
-            throw GitHubException.unexpected(200, "GitHub's answer for upstream pull request " + upstream
-                    + " has no html_url; is " + session.apiUrl() + " a GitHub REST API?");
-        }
-        return switch (stateOf(p)) {
-            case OPEN -> Optional.empty();
-            case MERGED -> Optional.of(UpstreamOutcome.merged(upstream, url).withHeadRepository(headRepository(p)));
-            case CLOSED -> {
-                ParallelReads reads = new ParallelReads();
-                CompletableFuture<JsonNode> closed = reads.start(() -> session.get("reading who closed " + upstream,
-                        issue, Map.of()));
-                CompletableFuture<List<JsonNode>> conversation = reads.start(() -> session.getAllPages(
-                        "reading the comments of " + upstream, issue + "/comments", ALL));
-                String closedBy = text(reads.join(closed).path("closed_by").path("login"));
-                PullRequestComment closing = closingComment(comments(reads.join(conversation),
-                        PullRequestComment.Kind.CONVERSATION), closedBy);
-                yield Optional.of(UpstreamOutcome.closedUnmerged(upstream, url, closing == null ? null : closing.body())
-                        .withHeadRepository(headRepository(p)));
-            }
-        };
     }
 
     /**
      * Whether the pull request {@code p} is open and has the {@code updated_at} of {@code known}, an open pull
      * request: then nobody commented, reviewed or pushed since, and {@code known}'s reviews and comments still hold.
      */
-    private static boolean unchanged(JsonNode p, PullRequestSnapshot known) {
-        Instant updated = instant(p.path("updated_at"));
-        return known.state() == PullRequestState.OPEN && stateOf(p) == PullRequestState.OPEN && updated != null
-                && updated.equals(known.updatedAt());
+    private static boolean unchanged(PullRequest p, PullRequestSnapshot known) {
+        return known.state() == PullRequestState.OPEN && p.state() == PullRequestState.OPEN && p.updatedAt() != null
+                && p.updatedAt().equals(known.updatedAt());
     }
 
     /** Reads with {@code read} in parallel, unless {@code quiet} says it is not needed (then null). */
-    private static CompletableFuture<List<JsonNode>> unlessQuiet(ParallelReads reads, CompletableFuture<Boolean> quiet,
-            java.util.function.Supplier<List<JsonNode>> read) {
+    private static <T> CompletableFuture<List<T>> unlessQuiet(ParallelReads reads, CompletableFuture<Boolean> quiet,
+            Supplier<List<T>> read) {
         if (quiet.isDone() && !quiet.join()) {
             return reads.start(read); // a full look: read at once, next to the pull request
         }
         return reads.then(quiet, q -> q ? null : read.get());
     }
 
-    private static PullRequestState stateOf(JsonNode pr) {
-        if (!"closed".equals(pr.path("state").asText())) {
-            return PullRequestState.OPEN;
-        }
-        return pr.path("merged").asBoolean(false) || text(pr.path("merged_at")) != null ? PullRequestState.MERGED
-                : PullRequestState.CLOSED;
-    }
-
-    /** {@code head.repo.full_name}, or null (GitHub reports no repository once the fork is deleted). */
-    private static RepositoryName headRepository(JsonNode pr) {
-        String name = text(pr.path("head").path("repo").path("full_name"));
-        if (name == null) {
-            return null;
-        }
-        try {
-            return RepositoryName.parse(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private String headSha(JsonNode pr) {
-        String sha = pr.path("head").path("sha").asText("");
-        if (!SHA.matcher(sha).matches()) {
+    /** The head commit, which a look needs (the CI is read on it and the next look is compared with it). */
+    private String headSha(PullRequest p) {
+        if (p.headSha() == null) {
             throw GitHubException.unexpected(200, "GitHub's answer for upstream pull request " + upstream
                     + " has no head SHA; is " + session.apiUrl() + " a GitHub REST API?");
         }
-        return sha;
-    }
-
-    /** The last comment by whoever closed it, else the last comment, else null. */
-    static PullRequestComment closingComment(List<PullRequestComment> conversation, String closedBy) {
-        PullRequestComment last = null;
-        PullRequestComment lastByCloser = null;
-        for (PullRequestComment c : conversation) {
-            last = c;
-            if (c.author().equals(closedBy)) {
-                lastByCloser = c;
-            }
-        }
-        return lastByCloser != null ? lastByCloser : last;
-    }
-
-    private List<Review> reviews(List<JsonNode> pages) {
-        List<Review> result = new ArrayList<>();
-        for (JsonNode page : pages) {
-            for (JsonNode r : page) {
-                Review.State state = Review.State.parse(r.path("state").asText(""));
-                Instant submitted = instant(r.path("submitted_at"));
-                if (state == null || submitted == null) {
-                    continue; // a draft (PENDING) review: not submitted, seen only by its author
-                }
-                result.add(new Review(r.path("id").asLong(), login(r), state, text(r.path("commit_id")), submitted,
-                        text(r.path("body")), text(r.path("html_url"))));
-            }
-        }
-        return result;
-    }
-
-    private List<PullRequestComment> comments(List<JsonNode> pages, PullRequestComment.Kind kind) {
-        List<PullRequestComment> result = new ArrayList<>();
-        for (JsonNode page : pages) {
-            for (JsonNode c : page) {
-                Instant created = instant(c.path("created_at"));
-                if (created == null) {
-                    throw GitHubException.unexpected(200, "A comment in GitHub's answer for " + upstream
-                            + " has no valid created_at.");
-                }
-                result.add(new PullRequestComment(kind, c.path("id").asLong(), login(c), text(c.path("body")),
-                        text(c.path("html_url")), created,
-                        kind == PullRequestComment.Kind.INLINE ? text(c.path("path")) : null));
-            }
-        }
-        return result;
-    }
-
-    private static String login(JsonNode node) {
-        String login = text(node.path("user").path("login"));
-        return login == null ? "ghost" : login; // GitHub shows deleted accounts as "ghost"
-    }
-
-    private static Instant instant(JsonNode node) {
-        String text = text(node);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
+        return p.headSha();
     }
 }

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.upstreampr.followup;
 
+import io.jenkins.plugins.upstreampr.github.PullRequestComment;
+import io.jenkins.plugins.upstreampr.github.PullRequestState;
+import io.jenkins.plugins.upstreampr.github.Review;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.Verdict;
 import java.io.Serializable;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.upstreampr.followup;
 
+import io.jenkins.plugins.upstreampr.github.PullRequestComment;
+import io.jenkins.plugins.upstreampr.github.Review;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

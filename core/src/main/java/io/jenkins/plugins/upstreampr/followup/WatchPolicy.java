@@ -1,5 +1,6 @@
 package io.jenkins.plugins.upstreampr.followup;
 
+import io.jenkins.plugins.upstreampr.github.PullRequestState;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;

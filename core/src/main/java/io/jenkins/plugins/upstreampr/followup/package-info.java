@@ -6,7 +6,8 @@
  * <ul>
  *   <li>{@link io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch}: looks at the upstream pull request
  *       (state, {@link io.jenkins.plugins.upstreampr.followup.ReviewDecision review decision}, head and the CI on
- *       it, new {@link io.jenkins.plugins.upstreampr.followup.PullRequestComment comments}) and at the staging pull
+ *       it, new {@link io.jenkins.plugins.upstreampr.github.PullRequestComment comments}, all read through
+ *       {@link io.jenkins.plugins.upstreampr.github.PullRequestReads}) and at the staging pull
  *       request's CI on the same head, with conditional requests; each look is a
  *       {@link io.jenkins.plugins.upstreampr.followup.PullRequestSnapshot} and the differences from the previous
  *       one are {@link io.jenkins.plugins.upstreampr.followup.WatchEvent}s
@@ -19,7 +20,8 @@
  *       {@link io.jenkins.plugins.upstreampr.followup.WatchProgress} and
  *       {@link io.jenkins.plugins.upstreampr.followup.WatchCursor}.</li>
  *   <li>{@link io.jenkins.plugins.upstreampr.followup.UpstreamOutcome}: how the upstream pull request ended (merged,
- *       or closed without merge with the closing comment), the only input that lets specs be archived.</li>
+ *       or closed without merge with the closing comment), the only input that lets specs be archived; read with
+ *       {@link io.jenkins.plugins.upstreampr.github.PullRequestReads#ending()} by both front ends.</li>
  *   <li>{@link io.jenkins.plugins.upstreampr.followup.AfterMergeArchive}: on merge, archives the trail's specs in a
  *       git checkout of the fork through the shared
  *       {@link io.jenkins.plugins.upstreampr.chant.archive.SpecArchive} (exactly as {@code upstream-pr archive}

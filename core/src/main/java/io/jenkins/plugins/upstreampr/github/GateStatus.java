@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The gate, visible on GitHub: a commit status with the context {@value #CONTEXT} on the staging head, so the people
@@ -34,7 +33,6 @@ public final class GateStatus {
     public static final String CONTEXT = "upstream-pr/gate";
     /** GitHub keeps at most this many characters of a status description. */
     static final int MAX_DESCRIPTION = 140;
-    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
     private final GitHubSession session;
 
@@ -94,7 +92,7 @@ public final class GateStatus {
      * @return a warning when it could not be posted (what GitHub said and what to do), else empty
      */
     public Optional<String> post(RepositoryName repository, String sha, Status status) {
-        if (sha == null || !SHA.matcher(sha).matches()) {
+        if (!CommitSha.is(sha)) {
             return Optional.of("The gate's status (" + CONTEXT + ") was not posted: no staging head commit to post "
                     + "it on.");
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * Reads the staging CI of the fork and produces {@link StagingVerdict}s: the staging pull request's head SHA,
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class StagingCheck {
 
-    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
     private static final int PER_PAGE = 100;
 
     private final GitHubSession session;
@@ -107,7 +105,7 @@ public final class StagingCheck {
                 staging.repository().apiPath() + "/pulls/" + staging.number(), java.util.Map.of());
         String sha = pr.path("head").path("sha").asText("");
         String ref = pr.path("head").path("ref").asText("");
-        if (!SHA.matcher(sha).matches() || ref.isEmpty()) {
+        if (!CommitSha.is(sha) || ref.isEmpty()) {
             throw new GitHubException(GitHubException.Kind.UNEXPECTED, 200, "GitHub's answer for staging pull request "
                     + staging + " has no head SHA and branch; is " + session.apiUrl() + " a GitHub REST API?",
                     null, List.of(), null);
@@ -126,20 +124,20 @@ public final class StagingCheck {
         }
         String baseSha = pr.path("base").path("sha").asText("");
         String baseRef = pr.path("base").path("ref").asText("");
-        BaseCommit base = SHA.matcher(baseSha).matches() && !baseRef.isEmpty()
+        BaseCommit base = CommitSha.is(baseSha) && !baseRef.isEmpty()
                 ? new BaseCommit(baseRef, baseSha) : null;
         RepositoryName ciRepository = staging.repository();
         return new Head(ciRepository, staging, new HeadRef(owner, ref), base, sha, warnings);
     }
 
     private Head readRef(RepositoryName repository, String ref) {
-        if (SHA.matcher(ref).matches()) {
+        if (CommitSha.is(ref)) {
             return new Head(repository, null, null, null, ref, List.of());
         }
         JsonNode branch = session.get("reading branch " + ref + " of " + repository,
                 repository.apiPath() + "/branches/" + GitHubSession.segment(ref), java.util.Map.of());
         String sha = branch.path("commit").path("sha").asText("");
-        if (!SHA.matcher(sha).matches()) {
+        if (!CommitSha.is(sha)) {
             throw new GitHubException(GitHubException.Kind.UNEXPECTED, 200, "GitHub's answer for branch " + ref
                     + " of " + repository + " has no commit SHA.", null, List.of(), null);
         }

@@ -17,6 +17,11 @@
  *       upstream pull request ({@link io.jenkins.plugins.upstreampr.github.UpstreamPullRequest}) from a
  *       {@link io.jenkins.plugins.upstreampr.github.PullRequestProposal}, then labels, reviewers and
  *       assignees.</li>
+ *   <li>{@link io.jenkins.plugins.upstreampr.github.PullRequestReads}: the reads of one pull request and what hangs on
+ *       it (the {@link io.jenkins.plugins.upstreampr.github.PullRequest} itself, its
+ *       {@link io.jenkins.plugins.upstreampr.github.Review reviews} and
+ *       {@link io.jenkins.plugins.upstreampr.github.PullRequestComment comments}, who closed it), and how it ended in
+ *       the fewest reads ({@link io.jenkins.plugins.upstreampr.github.PullRequestReads#ending()}).</li>
  *   <li>{@link io.jenkins.plugins.upstreampr.github.TimingGuard}: freezes declared in the configuration
  *       ({@link io.jenkins.plugins.upstreampr.github.FreezeWindow}), by a file in the upstream repository
  *       ({@link io.jenkins.plugins.upstreampr.github.FreezeFile}) or by a label on an open upstream issue, and

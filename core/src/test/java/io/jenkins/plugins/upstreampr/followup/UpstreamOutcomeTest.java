@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.upstreampr.chant.ChantException;
+import io.jenkins.plugins.upstreampr.github.HeadRef;
+import io.jenkins.plugins.upstreampr.github.PullRequestComment;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
+import io.jenkins.plugins.upstreampr.github.PullRequestState;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -72,7 +75,7 @@ class UpstreamOutcomeTest {
 
     static PullRequestSnapshot look(PullRequestState state, PullRequestComment closing) {
         return new PullRequestSnapshot(PullRequestRef.parse("upstream-org/kvstore#1347"), URL, "Fix lost writes",
-                state, false, "yourusername:fix/issue-1234", RepositoryName.parse("yourusername/kvstore"),
+                state, false, HeadRef.parse("yourusername:fix/issue-1234"), RepositoryName.parse("yourusername/kvstore"),
                 "a".repeat(40), "main", ReviewDecision.APPROVED,
                 List.of(), closing == null ? List.of() : List.of(closing), null, null,
                 state == PullRequestState.MERGED ? "b".repeat(40) : null, "maintainer", closing,

@@ -15,9 +15,12 @@ import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import io.jenkins.plugins.upstreampr.github.JdkHttpConnector;
+import io.jenkins.plugins.upstreampr.github.PullRequestComment;
+import io.jenkins.plugins.upstreampr.github.PullRequestReads;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
 import io.jenkins.plugins.upstreampr.github.RetryPolicy;
+import io.jenkins.plugins.upstreampr.github.Review;
 import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.Verdict;
 import java.time.Duration;
@@ -375,12 +378,16 @@ class UpstreamPullRequestWatchTest {
         world.closedBy = "maintainer";
         world.publish();
 
-        var outcome = watch(false).outcome();
+        var outcome = UpstreamOutcome.ifEnded(new PullRequestReads(session(), PullRequestRef.parse(UpstreamWorld.UPSTREAM))
+                .ending());
 
         assertThat(outcome).contains(UpstreamOutcome.merged(PullRequestRef.parse(UpstreamWorld.UPSTREAM),
                 "https://github.com/up/project/pull/42").withHeadRepository(RepositoryName.parse("octo/fork")));
         assertThat(github.requests()).containsExactly("GET /repos/up/project/pulls/42");
         assertThat(watch(false).look(null).snapshot().headRepository()).isEqualTo(RepositoryName.parse("octo/fork"));
+        // the plugin takes the fork owner (whose token pushes the archive) from the same read's head
+        assertThat(new PullRequestReads(session(), PullRequestRef.parse(UpstreamWorld.UPSTREAM)).ending().pullRequest()
+                .head().owner()).isEqualTo("octo");
     }
 
     @Test
@@ -388,15 +395,15 @@ class UpstreamPullRequestWatchTest {
         world.comment("maintainer", "Fixed differently in #50, closing.", NOW.minusSeconds(200))
                 .comment("contributor", "OK, thanks for looking.", NOW.minusSeconds(100));
         world.publish();
-        UpstreamPullRequestWatch watch = watch(false);
+        PullRequestReads reads = new PullRequestReads(session(), PullRequestRef.parse(UpstreamWorld.UPSTREAM));
 
-        assertThat(watch.outcome()).isEmpty();
+        assertThat(UpstreamOutcome.ifEnded(reads.ending())).isEmpty();
         assertThat(github.requests()).containsExactly("GET /repos/up/project/pulls/42");
 
         world.state = "closed";
         world.closedBy = "maintainer";
         world.publish();
-        UpstreamOutcome closed = watch.outcome().orElseThrow();
+        UpstreamOutcome closed = UpstreamOutcome.ifEnded(reads.ending()).orElseThrow();
 
         assertThat(closed.state()).isEqualTo(UpstreamOutcome.State.CLOSED_UNMERGED);
         assertThat(closed.closingComment()).isEqualTo("Fixed differently in #50, closing.");

@@ -19,7 +19,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.jenkins.plugins.upstreampr.followup.UpstreamOutcome;
-import io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -331,8 +330,8 @@ class PassingFaultsTest {
         github.server.stubFor(get(urlPathEqualTo(path)).inScenario("m").whenScenarioStateIs("up")
                 .willReturn(json(200, merged)));
 
-        UpstreamOutcome outcome = new UpstreamPullRequestWatch(session(), PullRequestRef.parse("up/project#42"), null,
-                StagingPolicy.defaults()).outcome().orElseThrow();
+        UpstreamOutcome outcome = UpstreamOutcome.ifEnded(new PullRequestReads(session(),
+                PullRequestRef.parse("up/project#42")).ending()).orElseThrow();
 
         assertThat(outcome.isMerged()).isTrue();
         github.server.verify(2, getRequestedFor(urlPathEqualTo(path)));

@@ -13,12 +13,10 @@ import java.util.ArrayList;
 import java.util.Map;
 import io.jenkins.plugins.upstreampr.chant.SpecId;
 import io.jenkins.plugins.upstreampr.followup.ArchivePushException;
-import io.jenkins.plugins.upstreampr.followup.PullRequestSnapshot;
-import io.jenkins.plugins.upstreampr.followup.PullRequestState;
 import io.jenkins.plugins.upstreampr.followup.UpstreamOutcome;
-import io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch;
+import io.jenkins.plugins.upstreampr.github.HeadRef;
+import io.jenkins.plugins.upstreampr.github.PullRequestReads;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
-import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -152,29 +150,27 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
     }
 
     /**
-     * The commit-and-push archive for the merged upstream pull request: one look at it through the engine (nothing is
-     * archived unless GitHub says it was merged), and the token of the same credentials, for the fork's owner (the
-     * owner of the pull request's head).
+     * The commit-and-push archive for the merged upstream pull request: one read of it through the engine, the CLI's
+     * read too ({@link PullRequestReads#ending()}; nothing is archived unless GitHub says it was merged), and the token
+     * of the same credentials, for the fork's owner (the owner of the pull request's head).
      */
     private WorkspaceSpecArchive.AfterMerge afterMerge(Run<?, ?> run, TaskListener listener, List<String> ids)
             throws Exception {
         PullRequestRef ref = PullRequestRef.parse(upstream);
-        PullRequestSnapshot snapshot;
+        PullRequestReads.Ending ending;
         GitHubConnection connection = GitHubConnection.open(run, apiUri, credentialsId, ref.repository().owner());
         try {
-            snapshot = new UpstreamPullRequestWatch(connection.session(), ref, null, StagingPolicy.defaults())
-                    .look((PullRequestSnapshot) null).snapshot();
+            ending = new PullRequestReads(connection.session(), ref).ending();
         } catch (RuntimeException e) {
             throw connection.explain(e, ref.repository().toString());
         }
-        if (snapshot.state() == PullRequestState.OPEN) {
+        UpstreamOutcome outcome = UpstreamOutcome.ifEnded(ending).orElse(null);
+        if (outcome == null) {
             throw new AbortException(Messages.ArchiveMove_StillOpen(ref));
         }
-        UpstreamOutcome outcome = UpstreamOutcome.of(snapshot);
         listener.getLogger().println(Messages.ArchiveMove_Line(outcome.describe()));
-        String head = snapshot.head();
-        String forkOwner = head != null && head.indexOf(':') > 0 ? head.substring(0, head.indexOf(':'))
-                : ref.repository().owner();
+        HeadRef head = ending.pullRequest().head();
+        String forkOwner = head != null ? head.owner() : ref.repository().owner();
         GitHubConnection fork = forkOwner.equals(ref.repository().owner()) ? connection
                 : GitHubConnection.open(run, apiUri, credentialsId, forkOwner);
         return new WorkspaceSpecArchive.AfterMerge(ids, outcome, remote.isEmpty() ? null : remote,

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.upstreampr.followup;
+package io.jenkins.plugins.upstreampr.github;
 
 import java.time.Instant;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.upstreampr.followup;
+package io.jenkins.plugins.upstreampr.github;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -41,7 +41,7 @@ public record PullRequestComment(Kind kind, long id, String author, String body,
     }
 
     /** Identity across kinds (ids of different kinds may collide). */
-    String key() {
+    public String key() {
         return kind + ":" + id;
     }
 
