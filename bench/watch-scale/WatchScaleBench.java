@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.upstreampr.followup.TurnResult;
 import io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch;
 import io.jenkins.plugins.upstreampr.followup.WatchOutcome;
 import io.jenkins.plugins.upstreampr.followup.WatchPolicy;
 import io.jenkins.plugins.upstreampr.followup.WatchProgress;
-import io.jenkins.plugins.upstreampr.followup.WatchTurn;
 import io.jenkins.plugins.upstreampr.github.ConditionalRequestConnector;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
@@ -39,6 +39,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -487,19 +488,19 @@ public class WatchScaleBench {
                     pr.publish(github, at);
                 }
                 clock.millis.set(EPOCH.toEpochMilli() + now);
-                List<Future<WatchTurn>> results = new ArrayList<>();
+                List<Future<TurnResult>> results = new ArrayList<>();
                 for (Watch w : batch) {
-                    Callable<WatchTurn> turn = () -> w.engine.turn(policy,
+                    Callable<TurnResult> turn = () -> w.engine.turn(policy,
                             w.progress == null ? WatchProgress.start(policy, clock.instant()) : w.progress);
                     results.add(pool.submit(turn));
                 }
                 peakThreads = Math.max(peakThreads, threads.getThreadCount());
                 for (int i = 0; i < batch.size(); i++) {
                     Watch w = batch.get(i);
-                    WatchTurn turn;
+                    TurnResult turn;
                     try {
                         turn = results.get(i).get();
-                    } catch (java.util.concurrent.ExecutionException ex) {
+                    } catch (ExecutionException ex) {
                         failures++;
                         System.err.println("turn failed: " + ex.getCause());
                         w.engine = null;

@@ -88,7 +88,7 @@ public final class AfterMergeArchive {
             throw new ChantException("No spec ID given: name the specs of the trail of " + outcome.pullRequest());
         }
         try (ForkGit fork = ForkGit.open(checkout, token)) {
-            return new Run(fork, checkout, token, outcome, List.copyOf(specIds)).run();
+            return new ArchiveInCheckout(fork, checkout, token, outcome, List.copyOf(specIds)).perform();
         }
     }
 
@@ -97,8 +97,11 @@ public final class AfterMergeArchive {
         return new ArchivePushResult.Refused(reason);
     }
 
-    /** One archive run in one checkout. */
-    private final class Run {
+    /**
+     * The archive of one merged pull request's specs in one checkout, from fetch to push: it remembers where the
+     * checkout started, so that a refusal or a failure at any step puts it back there.
+     */
+    private final class ArchiveInCheckout {
         private final ForkGit fork;
         private final ForkCheckout checkout;
         private final ForkToken token;
@@ -106,7 +109,7 @@ public final class AfterMergeArchive {
         private final List<String> specIds;
         private ForkGit.Position start;
 
-        Run(ForkGit fork, ForkCheckout checkout, ForkToken token, UpstreamOutcome outcome, List<String> specIds) {
+        ArchiveInCheckout(ForkGit fork, ForkCheckout checkout, ForkToken token, UpstreamOutcome outcome, List<String> specIds) {
             this.fork = fork;
             this.checkout = checkout;
             this.token = token;
@@ -114,7 +117,7 @@ public final class AfterMergeArchive {
             this.specIds = specIds;
         }
 
-        ArchivePushResult run() {
+        ArchivePushResult perform() {
             List<String> unready = fork.unreadiness();
             if (!unready.isEmpty()) {
                 return refused("the checkout " + checkout.directory() + " is not ready for an archive commit: "

@@ -32,14 +32,14 @@ final class PullRequestChanges {
 
     /** The changes from {@code before} to {@code now}, in the order of {@link Kind}. */
     static List<WatchEvent> between(PullRequestSnapshot before, PullRequestSnapshot now) {
-        return between(WatchCursor.of(before), now);
+        return between(SeenPullRequest.of(before), now);
     }
 
     /**
      * The changes from the look {@code before} remembers to {@code now}, in the order of {@link Kind}: the same as
      * comparing with that look's full snapshot.
      */
-    static List<WatchEvent> between(WatchCursor before, PullRequestSnapshot now) {
+    static List<WatchEvent> between(SeenPullRequest before, PullRequestSnapshot now) {
         List<WatchEvent> events = new ArrayList<>();
         String pr = now.pullRequest().toString();
         if (before.state() != PullRequestState.OPEN && now.state() == PullRequestState.OPEN) {

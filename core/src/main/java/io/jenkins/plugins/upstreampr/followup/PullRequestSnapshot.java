@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one look at the upstream pull request saw.
+ * Everything one look at the upstream pull request saw, in memory only: what the changes are worded from, what a
+ * watch's outcome reports, and (in the same process) what the next look keeps when nothing moved; across a restart
+ * only its {@link SeenPullRequest} is kept.
  *
  * @param pullRequest the upstream pull request
  * @param url its web address

@@ -99,7 +99,7 @@ public final class UpstreamPullRequestWatch {
         Objects.requireNonNull(listener, "listener");
         WatchProgress progress = WatchProgress.start(policy, session.clock().instant());
         while (true) {
-            WatchTurn turn = turn(policy, progress);
+            TurnResult turn = turn(policy, progress);
             turn.events().forEach(listener);
             if (turn.outcome() != null) {
                 return turn.outcome();
@@ -112,7 +112,7 @@ public final class UpstreamPullRequestWatch {
     /**
      * One turn of {@link #watch}, for a poller that keeps no thread waiting (a Jenkins step woken by a timer): one
      * look, compared with what {@code progress} remembers (its snapshot, or after a restart its
-     * {@link WatchCursor}), then either the outcome or the wait before the next turn, backed off per
+     * {@link SeenPullRequest}), then either the outcome or the wait before the next turn, backed off per
      * {@link WatchPolicy#nextInterval}. The rules are {@link #watch}'s: a failing first look, and any look failing
      * for a reason that is not passing, throw the {@link GitHubException}; a passing failure is a
      * {@link WatchEvent.Kind#LOOK_FAILED} event and the watch goes on (after a rate limit's reset, if that comes
@@ -122,9 +122,9 @@ public final class UpstreamPullRequestWatch {
      *
      * @param policy the watch's policy (the same for every turn)
      * @param progress {@link WatchProgress#start} for the first turn, then the previous turn's
-     *        {@link WatchTurn#progress()}
+     *        {@link TurnResult#progress()}
      */
-    public WatchTurn turn(WatchPolicy policy, WatchProgress progress) {
+    public TurnResult turn(WatchPolicy policy, WatchProgress progress) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(progress, "progress");
         List<WatchEvent> events = new ArrayList<>();
@@ -132,26 +132,26 @@ public final class UpstreamPullRequestWatch {
         WatchProgress next;
         Duration interval;
         if (progress.beforeFirstLook()) {
-            PullRequestLook look = look((PullRequestSnapshot) null);
+            LookResult look = look((PullRequestSnapshot) null);
             events.addAll(look.events());
             last = look.snapshot();
             interval = policy.firstInterval();
             next = progress.after(last, interval);
             var result = policy.resultOf(look);
             if (result.isPresent()) {
-                return new WatchTurn(events, next, WatchOutcome.of(result.get(), policy.until(), last), null);
+                return new TurnResult(events, next, WatchOutcome.of(result.get(), policy.until(), last), null);
             }
         } else {
             try {
-                PullRequestLook look = progress.last() != null ? lookAgain(progress.last())
-                        : lookAfter(progress.cursor());
+                LookResult look = progress.last() != null ? lookAgain(progress.last())
+                        : lookAfter(progress.seen());
                 events.addAll(look.events());
                 last = look.snapshot();
                 interval = policy.nextInterval(progress.interval(), look.changed());
                 next = progress.after(last, interval);
                 var result = policy.resultOf(look);
                 if (result.isPresent()) {
-                    return new WatchTurn(events, next, WatchOutcome.of(result.get(), policy.until(), last), null);
+                    return new TurnResult(events, next, WatchOutcome.of(result.get(), policy.until(), last), null);
                 }
             } catch (GitHubException e) {
                 if (!passing(e) || progress.last() == null && timedOut(progress)) {
@@ -172,12 +172,12 @@ public final class UpstreamPullRequestWatch {
             events.add(new WatchEvent(WatchEvent.Kind.TIMED_OUT, "Stopped watching " + upstream
                     + " after " + policy.timeout() + " without it being " + awaited(policy.until())
                     + "; last seen: " + last.summary() + ".", last));
-            return new WatchTurn(events, next, WatchOutcome.of(WatchOutcome.Result.TIMED_OUT, policy.until(), last),
+            return new TurnResult(events, next, WatchOutcome.of(WatchOutcome.Result.TIMED_OUT, policy.until(), last),
                     null);
         }
         Duration backOff = interval;
         Duration wait = timeLeft(progress).filter(left -> left.compareTo(backOff) < 0).orElse(backOff);
-        return new WatchTurn(events, next, null, wait);
+        return new TurnResult(events, next, null, wait);
     }
 
     private Optional<Duration> timeLeft(WatchProgress progress) {
@@ -210,8 +210,8 @@ public final class UpstreamPullRequestWatch {
      *
      * @param previous the snapshot of the previous look, or null for a first look
      */
-    public PullRequestLook look(PullRequestSnapshot previous) {
-        return previous == null ? look(null, null, null) : look(WatchCursor.of(previous), previous.ci(), null);
+    public LookResult look(PullRequestSnapshot previous) {
+        return previous == null ? look(null, null, null) : look(SeenPullRequest.of(previous), previous.ci(), null);
     }
 
     /**
@@ -222,19 +222,19 @@ public final class UpstreamPullRequestWatch {
      * staging pull request) instead of 6 (9), still 2 round trips; a changed one reads the lists in the second round
      * trip, next to the CI.
      */
-    PullRequestLook lookAgain(PullRequestSnapshot previous) {
-        return look(WatchCursor.of(previous), previous.ci(), previous);
+    LookResult lookAgain(PullRequestSnapshot previous) {
+        return look(SeenPullRequest.of(previous), previous.ci(), previous);
     }
 
     /**
-     * One look compared with what an earlier look remembered ({@link WatchCursor}): the same changes as
+     * One look compared with what an earlier look remembered ({@link SeenPullRequest}): the same changes as
      * {@link #look(PullRequestSnapshot)} with that look's snapshot. Only the CI verdict of a pull request that is no
      * longer open is not carried over (it is not read once the pull request is closed), so the snapshot's
      * {@link PullRequestSnapshot#ci()} is then null.
      *
      * @param previous what the previous look saw, or null for a first look
      */
-    public PullRequestLook lookAfter(WatchCursor previous) {
+    public LookResult lookAfter(SeenPullRequest previous) {
         return look(previous, null, null);
     }
 
@@ -242,7 +242,7 @@ public final class UpstreamPullRequestWatch {
      * @param known the previous look's snapshot whose reviews and comments are kept when GitHub's {@code updated_at}
      *        did not move; null to read them
      */
-    private PullRequestLook look(WatchCursor previous, StagingVerdict previousCi, PullRequestSnapshot known) {
+    private LookResult look(SeenPullRequest previous, StagingVerdict previousCi, PullRequestSnapshot known) {
         ParallelReads reads = new ParallelReads();
         CompletableFuture<PullRequest> pr = reads.start(upstreamReads::pullRequest);
         CompletableFuture<Boolean> quiet = known == null ? CompletableFuture.completedFuture(false)
@@ -293,7 +293,7 @@ public final class UpstreamPullRequestWatch {
         PullRequestSnapshot now = new PullRequestSnapshot(upstream, p.url(), p.title(), p.state(), p.draft(), p.head(),
                 p.headRepository(), headSha(p), p.base(), ReviewDecision.of(reviewList), reviewList, comments, ciNow,
                 stagingNow, p.mergeCommitSha(), closedBy, closing, session.clock().instant(), p.updatedAt());
-        return new PullRequestLook(now, previous == null ? PullRequestChanges.first(now)
+        return new LookResult(now, previous == null ? PullRequestChanges.first(now)
                 : PullRequestChanges.between(previous, now));
     }
 

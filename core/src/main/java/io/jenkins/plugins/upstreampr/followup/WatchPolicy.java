@@ -89,7 +89,7 @@ public record WatchPolicy(Until until, Duration timeout, Duration firstInterval,
      * Whether {@code look} ends the watch, and how. A first look can end it only by a merged or closed pull request
      * (a review counts only when submitted after the watch started, i.e. seen as new by a later look).
      */
-    public Optional<WatchOutcome.Result> resultOf(PullRequestLook look) {
+    public Optional<WatchOutcome.Result> resultOf(LookResult look) {
         PullRequestState state = look.snapshot().state();
         if (state == PullRequestState.MERGED) {
             return Optional.of(WatchOutcome.Result.MERGED);

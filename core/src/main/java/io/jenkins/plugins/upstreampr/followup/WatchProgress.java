@@ -7,28 +7,28 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a watch stands between two looks, for a poller that keeps no thread waiting: the {@link WatchCursor} of the
- * last look, the current polling interval (see {@link WatchPolicy#nextInterval}) and the deadline. It is
- * {@link Serializable} and small, so a Jenkins step can keep it across a controller restart and go on with
- * {@link UpstreamPullRequestWatch#turn(WatchPolicy, WatchProgress)} where it stopped.
+ * Where a watch stands between two turns, which a poller that keeps no thread waiting holds (and a Jenkins step saves):
+ * the {@link SeenPullRequest} of the last look, the current polling interval (see {@link WatchPolicy#nextInterval})
+ * and the deadline. It is {@link Serializable} and small, so a Jenkins step can keep it across a controller restart
+ * and go on with {@link UpstreamPullRequestWatch#turn(WatchPolicy, WatchProgress)} where it stopped.
  *
- * <p>The last full {@link PullRequestSnapshot} is kept too, in memory only (it is not serializable): after a
- * restart the next look is compared with the cursor, which reports the same changes. Immutable: each turn returns
- * the next progress.
+ * <p>The last full {@link PullRequestSnapshot} is kept too, in memory only (it is not serializable): after a restart
+ * the next look is compared with the {@link SeenPullRequest}, which reports the same changes. Immutable: each turn
+ * returns the next progress.
  */
 public final class WatchProgress implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final WatchCursor cursor;
+    private final SeenPullRequest seen;
     private final long intervalMillis;
     private final boolean bounded;
     private final long deadlineMillis;
     private final transient PullRequestSnapshot last;
 
-    private WatchProgress(WatchCursor cursor, long intervalMillis, boolean bounded, long deadlineMillis,
+    private WatchProgress(SeenPullRequest seen, long intervalMillis, boolean bounded, long deadlineMillis,
             PullRequestSnapshot last) {
-        this.cursor = cursor;
+        this.seen = seen;
         this.intervalMillis = intervalMillis;
         this.bounded = bounded;
         this.deadlineMillis = deadlineMillis;
@@ -45,22 +45,22 @@ public final class WatchProgress implements Serializable {
 
     /** After a look that saw {@code snapshot}, with the interval that follows it. */
     WatchProgress after(PullRequestSnapshot snapshot, Duration interval) {
-        return new WatchProgress(WatchCursor.of(snapshot), interval.toMillis(), bounded, deadlineMillis, snapshot);
+        return new WatchProgress(SeenPullRequest.of(snapshot), interval.toMillis(), bounded, deadlineMillis, snapshot);
     }
 
-    /** After a look that failed: the same cursor and snapshot, another interval. */
+    /** After a look that failed: the same seen pull request and snapshot, another interval. */
     WatchProgress failed(Duration interval) {
-        return new WatchProgress(cursor, interval.toMillis(), bounded, deadlineMillis, last);
+        return new WatchProgress(seen, interval.toMillis(), bounded, deadlineMillis, last);
     }
 
     /** Whether no look has been taken yet. */
     public boolean beforeFirstLook() {
-        return cursor == null;
+        return seen == null;
     }
 
     /** What the last look saw, or null before the first look. */
-    public WatchCursor cursor() {
-        return cursor;
+    public SeenPullRequest seen() {
+        return seen;
     }
 
     /** The interval after the last look (zero before the first look). */
@@ -80,7 +80,7 @@ public final class WatchProgress implements Serializable {
 
     @Override
     public String toString() {
-        return "WatchProgress[" + (cursor == null ? "no look yet" : cursor) + ", interval " + interval()
+        return "WatchProgress[" + (seen == null ? "no look yet" : seen) + ", interval " + interval()
                 + deadline().map(d -> ", deadline " + d).orElse("") + "]";
     }
 }

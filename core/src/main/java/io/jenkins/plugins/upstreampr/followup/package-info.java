@@ -11,14 +11,14 @@
  *       request's CI on the same head, with conditional requests; each look is a
  *       {@link io.jenkins.plugins.upstreampr.followup.PullRequestSnapshot} and the differences from the previous
  *       one are {@link io.jenkins.plugins.upstreampr.followup.WatchEvent}s
- *       ({@link io.jenkins.plugins.upstreampr.followup.PullRequestLook}).</li>
+ *       ({@link io.jenkins.plugins.upstreampr.followup.LookResult}).</li>
  *   <li>{@link io.jenkins.plugins.upstreampr.followup.WatchPolicy}: what ends a watch, its time limit and the
  *       polling back-off; {@link io.jenkins.plugins.upstreampr.followup.WatchOutcome}: how it ended.</li>
  *   <li>For pollers that keep no thread (a Jenkins step woken by a timer, across restarts): one
  *       {@link io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch#turn turn} at a time
- *       ({@link io.jenkins.plugins.upstreampr.followup.WatchTurn}), remembering only a small serializable
+ *       ({@link io.jenkins.plugins.upstreampr.followup.TurnResult}), remembering only a small serializable
  *       {@link io.jenkins.plugins.upstreampr.followup.WatchProgress} and
- *       {@link io.jenkins.plugins.upstreampr.followup.WatchCursor}.</li>
+ *       {@link io.jenkins.plugins.upstreampr.followup.SeenPullRequest}.</li>
  *   <li>{@link io.jenkins.plugins.upstreampr.followup.UpstreamOutcome}: how the upstream pull request ended (merged,
  *       or closed without merge with the closing comment), the only input that lets specs be archived; read with
  *       {@link io.jenkins.plugins.upstreampr.github.PullRequestReads#ending()} by both front ends.</li>

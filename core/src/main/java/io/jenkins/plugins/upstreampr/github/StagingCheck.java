@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -102,7 +103,7 @@ public final class StagingCheck {
 
     Head readHead(PullRequestRef staging) {
         JsonNode pr = session.get("reading staging pull request " + staging,
-                staging.repository().apiPath() + "/pulls/" + staging.number(), java.util.Map.of());
+                staging.repository().apiPath() + "/pulls/" + staging.number(), Map.of());
         String sha = pr.path("head").path("sha").asText("");
         String ref = pr.path("head").path("ref").asText("");
         if (!CommitSha.is(sha) || ref.isEmpty()) {
@@ -135,7 +136,7 @@ public final class StagingCheck {
             return new Head(repository, null, null, null, ref, List.of());
         }
         JsonNode branch = session.get("reading branch " + ref + " of " + repository,
-                repository.apiPath() + "/branches/" + GitHubSession.segment(ref), java.util.Map.of());
+                repository.apiPath() + "/branches/" + GitHubSession.segment(ref), Map.of());
         String sha = branch.path("commit").path("sha").asText("");
         if (!CommitSha.is(sha)) {
             throw new GitHubException(GitHubException.Kind.UNEXPECTED, 200, "GitHub's answer for branch " + ref

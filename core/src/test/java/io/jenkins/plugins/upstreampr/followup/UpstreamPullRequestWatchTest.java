@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.jenkins.plugins.upstreampr.followup.WatchEvent.Kind;
@@ -26,6 +27,7 @@ import io.jenkins.plugins.upstreampr.github.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,13 +164,13 @@ class UpstreamPullRequestWatchTest {
         world.stagingRuns.put(SHA_A, new String[] {"build=completed/success"});
         world.review("bob", "CHANGES_REQUESTED", "Rename it.", NOW.minusSeconds(60)).publish();
         UpstreamPullRequestWatch watch = watch(true);
-        PullRequestLook first = watch.look(null);
+        LookResult first = watch.look(null);
         world.upstreamSha = SHA_B;
         world.stagingSha = SHA_B;
         world.stagingRuns.put(SHA_B, new String[] {"build=completed/success"});
         world.publish();
 
-        PullRequestLook next = watch.look(first.snapshot());
+        LookResult next = watch.look(first.snapshot());
 
         assertThat(kinds(next.events())).containsExactly(Kind.HEAD_MOVED, Kind.READY_FOR_ANOTHER_LOOK,
                 Kind.CI_CHANGED);
@@ -183,12 +185,12 @@ class UpstreamPullRequestWatchTest {
         world.stagingRuns.put(SHA_A, new String[] {"build=completed/success"});
         world.publish();
         UpstreamPullRequestWatch watch = watch(true);
-        PullRequestLook first = watch.look(null);
+        LookResult first = watch.look(null);
         assertThat(first.snapshot().readyForAnotherLook()).isTrue();
         world.upstreamSha = SHA_C; // e.g. a maintainer pushed to the branch, or the staging PR follows another one
         world.publish();
 
-        PullRequestLook next = watch.look(first.snapshot());
+        LookResult next = watch.look(first.snapshot());
 
         assertThat(kinds(next.events())).containsExactly(Kind.HEAD_MOVED, Kind.HEADS_DIFFER, Kind.CI_CHANGED);
         assertThat(next.events().get(0).message()).contains("The staging head (octo/fork#7) is 6dcb09b5b578, not "
@@ -202,11 +204,11 @@ class UpstreamPullRequestWatchTest {
     void withoutAStagingPullRequestTheHeadMoveSaysNoStagingCiWasChecked() {
         world.publish();
         UpstreamPullRequestWatch watch = watch(false);
-        PullRequestLook first = watch.look(null);
+        LookResult first = watch.look(null);
         world.upstreamSha = SHA_B;
         world.publish();
 
-        PullRequestLook next = watch.look(first.snapshot());
+        LookResult next = watch.look(first.snapshot());
 
         assertThat(only(next.events(), Kind.HEAD_MOVED).message())
                 .endsWith("No staging pull request is followed, so no staging CI was checked on the new head.");
@@ -219,10 +221,10 @@ class UpstreamPullRequestWatchTest {
         world.stagingRuns.put(SHA_A, new String[] {"build=completed/success"});
         world.comment("carol", "Thanks!", NOW.minusSeconds(30)).publish();
         UpstreamPullRequestWatch watch = watch(true);
-        PullRequestLook first = watch.look(null);
+        LookResult first = watch.look(null);
         int before = world.received();
 
-        PullRequestLook second = watch.look(first.snapshot());
+        LookResult second = watch.look(first.snapshot());
 
         List<ServeEvent> poll = world.receivedSince(before);
         assertThat(poll).hasSize(9); // PR, reviews, inline, conversation, upstream status + runs, staging PR + 2
@@ -245,10 +247,10 @@ class UpstreamPullRequestWatchTest {
                 .comment("carol", "Thanks!", NOW.minusSeconds(30)).publish();
         UpstreamPullRequestWatch watch = watch(true);
         WatchPolicy policy = WatchPolicy.defaults(WatchPolicy.Until.MERGED);
-        WatchTurn first = watch.turn(policy, WatchProgress.start(policy, NOW));
+        TurnResult first = watch.turn(policy, WatchProgress.start(policy, NOW));
         int before = world.received();
 
-        WatchTurn second = watch.turn(policy, first.progress());
+        TurnResult second = watch.turn(policy, first.progress());
 
         List<ServeEvent> poll = world.receivedSince(before);
         assertThat(poll.stream().map(e -> e.getRequest().getUrl().replaceAll("\\?.*", "")).toList())
@@ -272,12 +274,12 @@ class UpstreamPullRequestWatchTest {
         world.publish();
         UpstreamPullRequestWatch watch = watch(false);
         WatchPolicy policy = WatchPolicy.defaults(WatchPolicy.Until.REVIEW);
-        WatchTurn first = watch.turn(policy, WatchProgress.start(policy, NOW));
+        TurnResult first = watch.turn(policy, WatchProgress.start(policy, NOW));
         world.comment("carol", "Could you add a test?", NOW.plusSeconds(10))
                 .review("bob", "CHANGES_REQUESTED", "", NOW.plusSeconds(20)).publish();
         int before = world.received();
 
-        WatchTurn second = watch.turn(policy, first.progress());
+        TurnResult second = watch.turn(policy, first.progress());
 
         assertThat(world.receivedSince(before).stream().map(e -> e.getRequest().getUrl().replaceAll("\\?.*", "")))
                 .contains("/repos/up/project/pulls/42/reviews", "/repos/up/project/pulls/42/comments",
@@ -286,10 +288,10 @@ class UpstreamPullRequestWatchTest {
                 Kind.NEW_COMMENTS);
         assertThat(second.outcome().result()).isEqualTo(WatchOutcome.Result.REVIEWED);
 
-        // after a restart only the cursor is left: the reviews and comments are read again, nothing is reported
+        // after a restart only what was seen is left: the reviews and comments are read again, nothing is reported
         world.touch().publish();
         before = world.received();
-        WatchTurn resumed = watch(false).turn(WatchPolicy.defaults(WatchPolicy.Until.MERGED),
+        TurnResult resumed = watch(false).turn(WatchPolicy.defaults(WatchPolicy.Until.MERGED),
                 WatchProgressTest.restarted(second.progress()));
         assertThat(world.receivedSince(before).stream().map(e -> e.getRequest().getUrl().replaceAll("\\?.*", "")))
                 .contains("/repos/up/project/pulls/42/reviews", "/repos/up/project/issues/42/comments");
@@ -353,7 +355,7 @@ class UpstreamPullRequestWatchTest {
         world.closedBy = "stale-bot";
         world.publish();
 
-        PullRequestLook look = watch(false).look(null);
+        LookResult look = watch(false).look(null);
 
         assertThat(kinds(look.events())).containsExactly(Kind.FIRST_LOOK, Kind.CLOSED_UNMERGED);
         assertThat(look.snapshot().closingComment().body()).isEqualTo("Ping?");
@@ -364,7 +366,7 @@ class UpstreamPullRequestWatchTest {
 
         world.conversation.removeAll();
         world.publish();
-        PullRequestLook silent = watch(false).look(null);
+        LookResult silent = watch(false).look(null);
         assertThat(silent.snapshot().closingComment()).isNull();
         assertThat(only(silent.events(), Kind.CLOSED_UNMERGED).message())
                 .isEqualTo("up/project#42 was closed without merge by stale-bot; there is no closing comment.");
@@ -498,13 +500,13 @@ class UpstreamPullRequestWatchTest {
                 .isEqualTo(ReviewDecision.APPROVED);
         assertThat(ReviewDecision.latestOpinions(List.of(review(1, "alice", Review.State.APPROVED, 10),
                 review(2, "bob", Review.State.CHANGES_REQUESTED, 20), review(3, "bob", Review.State.DISMISSED, 30))))
-                .containsExactly(java.util.Map.entry("alice", Review.State.APPROVED));
+                .containsExactly(Map.entry("alice", Review.State.APPROVED));
     }
 
     @Test
     void draftReviewsAreNotCounted() {
         world.review("alice", "PENDING", "draft", NOW.minusSeconds(10));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) world.reviews.get(0)).remove("submitted_at");
+        ((ObjectNode) world.reviews.get(0)).remove("submitted_at");
         world.review("bob", "APPROVED", "", NOW.minusSeconds(5)).publish();
 
         PullRequestSnapshot snapshot = watch(false).look(null).snapshot();

@@ -20,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,11 +77,11 @@ class WatchProgressTest {
     }
 
     /** Turns until the watch ends, each on a fresh watch with the progress read back; returns the last turn. */
-    private WatchTurn turnAcrossRestarts(WatchPolicy policy, boolean withStaging, List<Duration> delays)
+    private TurnResult turnAcrossRestarts(WatchPolicy policy, boolean withStaging, List<Duration> delays)
             throws Exception {
         WatchProgress progress = WatchProgress.start(policy, time.instant());
         for (int turns = 0; turns < 50; turns++) {
-            WatchTurn turn = watch(withStaging).turn(policy, progress);
+            TurnResult turn = watch(withStaging).turn(policy, progress);
             seen.addAll(turn.events());
             if (turn.ended().isPresent()) {
                 return turn;
@@ -88,7 +89,7 @@ class WatchProgressTest {
             delays.add(turn.delay());
             time.sleep(turn.delay());
             progress = restarted(turn.progress());
-            assertThat(progress.cursor()).isEqualTo(turn.progress().cursor());
+            assertThat(progress.seen()).isEqualTo(turn.progress().seen());
             assertThat(progress.last()).as("the snapshot is not serialized").isNull();
         }
         throw new AssertionError("the watch did not end: " + seen);
@@ -129,7 +130,7 @@ class WatchProgressTest {
                 });
         List<Duration> delays = new ArrayList<>();
 
-        WatchTurn last = turnAcrossRestarts(new WatchPolicy(WatchPolicy.Until.MERGED, Duration.ofDays(1),
+        TurnResult last = turnAcrossRestarts(new WatchPolicy(WatchPolicy.Until.MERGED, Duration.ofDays(1),
                 Duration.ofSeconds(10), Duration.ofMinutes(5)), true, delays);
 
         WatchOutcome outcome = last.outcome();
@@ -159,7 +160,7 @@ class WatchProgressTest {
         time.then(() -> world.review("alice", "APPROVED", "", NOW.plusSeconds(5)).publish());
         List<Duration> delays = new ArrayList<>();
 
-        WatchTurn last = turnAcrossRestarts(WatchPolicy.defaults(WatchPolicy.Until.REVIEW), false, delays);
+        TurnResult last = turnAcrossRestarts(WatchPolicy.defaults(WatchPolicy.Until.REVIEW), false, delays);
 
         assertThat(last.outcome().result()).isEqualTo(WatchOutcome.Result.REVIEWED);
         assertThat(last.outcome().reached()).isTrue();
@@ -176,7 +177,7 @@ class WatchProgressTest {
         });
         List<Duration> delays = new ArrayList<>();
 
-        WatchTurn last = turnAcrossRestarts(new WatchPolicy(WatchPolicy.Until.MERGED, Duration.ofSeconds(50),
+        TurnResult last = turnAcrossRestarts(new WatchPolicy(WatchPolicy.Until.MERGED, Duration.ofSeconds(50),
                 Duration.ofSeconds(10), Duration.ofSeconds(40)), false, delays);
 
         assertThat(delays).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(20));
@@ -198,7 +199,7 @@ class WatchProgressTest {
             world.publish();
         });
 
-        WatchTurn last = turnAcrossRestarts(WatchPolicy.defaults(WatchPolicy.Until.MERGED), false, new ArrayList<>());
+        TurnResult last = turnAcrossRestarts(WatchPolicy.defaults(WatchPolicy.Until.MERGED), false, new ArrayList<>());
 
         assertThat(last.outcome().result()).isEqualTo(WatchOutcome.Result.CLOSED_UNMERGED);
         assertThat(last.outcome().reached()).isFalse();
@@ -211,17 +212,17 @@ class WatchProgressTest {
         world.publish();
         WatchPolicy policy = new WatchPolicy(WatchPolicy.Until.MERGED, Duration.ofSeconds(30), Duration.ofSeconds(10),
                 Duration.ofSeconds(40));
-        WatchTurn first = watch(false).turn(policy, WatchProgress.start(policy, time.instant()));
+        TurnResult first = watch(false).turn(policy, WatchProgress.start(policy, time.instant()));
         github.server.stubFor(get(urlPathEqualTo(UpstreamWorld.UP + "/pulls/42/reviews")).atPriority(1)
                 .willReturn(GitHubStub.json(502, GitHubStub.error("Server Error"))));
         time.sleep(first.delay());
 
-        WatchTurn failed = watch(false).turn(policy, restarted(first.progress()));
+        TurnResult failed = watch(false).turn(policy, restarted(first.progress()));
 
         assertThat(kinds(failed.events())).containsExactly(Kind.LOOK_FAILED);
         assertThat(failed.events().get(0).snapshot()).isNull();
         assertThat(failed.delay()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(failed.progress().cursor()).isEqualTo(first.progress().cursor());
+        assertThat(failed.progress().seen()).isEqualTo(first.progress().seen());
         time.sleep(failed.delay());
 
         WatchProgress atDeadline = restarted(failed.progress());
@@ -254,14 +255,14 @@ class WatchProgressTest {
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(WatchCursor.of(snapshot));
+            out.writeObject(SeenPullRequest.of(snapshot));
         }
 
         assertThat(bytes.size()).isLessThan(2048);
-        assertThat(bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("a long review text");
-        WatchCursor cursor = WatchCursor.of(snapshot);
-        assertThat(cursor.headSha()).isEqualTo(SHA_A);
-        assertThat(cursor.url()).isEqualTo("https://github.com/up/project/pull/42");
-        assertThat(cursor.reviewDecision()).isEqualTo(ReviewDecision.CHANGES_REQUESTED);
+        assertThat(bytes.toString(StandardCharsets.ISO_8859_1)).doesNotContain("a long review text");
+        SeenPullRequest seenNow = SeenPullRequest.of(snapshot);
+        assertThat(seenNow.headSha()).isEqualTo(SHA_A);
+        assertThat(seenNow.url()).isEqualTo("https://github.com/up/project/pull/42");
+        assertThat(seenNow.reviewDecision()).isEqualTo(ReviewDecision.CHANGES_REQUESTED);
     }
 }

@@ -23,8 +23,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -473,7 +475,7 @@ class PassingFaultsTest {
                 pullRequestList("upstream/project", 0, HEAD.toString(), "main"))));
         GitHubSession aborting = session().withTime(d -> {
             throw new InterruptedException("aborted");
-        }, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        }, Clock.fixed(NOW, ZoneOffset.UTC));
 
         GitHubException e = catchThrowableOfType(GitHubException.class,
                 () -> new UpstreamPullRequests(aborting).open(proposal()));

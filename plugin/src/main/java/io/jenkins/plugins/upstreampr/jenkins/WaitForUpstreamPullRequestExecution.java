@@ -4,12 +4,12 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.upstreampr.followup.PullRequestSnapshot;
+import io.jenkins.plugins.upstreampr.followup.SeenPullRequest;
+import io.jenkins.plugins.upstreampr.followup.TurnResult;
 import io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch;
-import io.jenkins.plugins.upstreampr.followup.WatchCursor;
 import io.jenkins.plugins.upstreampr.followup.WatchEvent;
 import io.jenkins.plugins.upstreampr.followup.WatchOutcome;
 import io.jenkins.plugins.upstreampr.followup.WatchProgress;
-import io.jenkins.plugins.upstreampr.followup.WatchTurn;
 import io.jenkins.plugins.upstreampr.jenkins.params.UpstreamWait;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,10 +20,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * Runs {@link WaitForUpstreamPullRequestStep}: one {@link UpstreamPullRequestWatch#turn turn} of the engine's watch per
  * timer tick, on a pool thread ({@link BackgroundStepExecution}); between ticks only a scheduled task exists.
  *
- * <p>What survives a restart is the step's arguments and the engine's {@link WatchProgress}: a small serializable
- * cursor (state, head, review decision, CI verdicts, seen review and comment ids), the current back-off interval and
- * the absolute deadline. The GitHub session and the last full snapshot are transient: after a restart the next look
- * opens a new session and is compared with the cursor, which reports the same changes.
+ * <p>What survives a restart is the step's arguments and the engine's {@link WatchProgress}: the small serializable
+ * {@link SeenPullRequest} of the last look (state, head, review decision, CI verdicts, seen review and comment ids),
+ * the current back-off interval and the absolute deadline. The GitHub session and the last full snapshot are
+ * transient: after a restart the next look opens a new session and is compared with the seen pull request, which
+ * reports the same changes.
  *
  * <p>Each turn's progress is written to disk ({@link #saveState()}) before its events are written to the log, so that
  * after a crash of the controller the wait goes on from the last reported look and reports nothing twice.
@@ -89,7 +90,7 @@ final class WaitForUpstreamPullRequestExecution extends BackgroundStepExecution 
                 listener.getLogger().println(Messages.Wait_Resumed(arguments.upstream()));
             }
         }
-        WatchTurn turn;
+        TurnResult turn;
         try {
             turn = watch.turn(arguments.policy(), progress);
         } catch (RuntimeException e) {
@@ -140,8 +141,8 @@ final class WaitForUpstreamPullRequestExecution extends BackgroundStepExecution 
         if (now == null || now.beforeFirstLook()) {
             return null;
         }
-        WatchCursor cursor = now.cursor();
-        return Messages.Wait_Status(upstream, until, cursor.state().json(), cursor.reviewDecision().words(),
+        SeenPullRequest seen = now.seen();
+        return Messages.Wait_Status(upstream, until, seen.state().json(), seen.reviewDecision().words(),
                 now.interval().toSeconds());
     }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One turn of a watch ({@link UpstreamPullRequestWatch#turn}): one look, the changes it saw, and either how the
- * watch ended or how long to wait before the next turn.
+ * What one turn of a watch ({@link UpstreamPullRequestWatch#turn}) returns: the changes its look saw, the next
+ * {@link WatchProgress}, and either how the watch ended or how long to wait before the next turn.
  *
  * @param events the changes seen, in order (a failed look: {@link WatchEvent.Kind#LOOK_FAILED}; time ran out:
  *        {@link WatchEvent.Kind#TIMED_OUT} last)
@@ -15,9 +15,9 @@ import java.util.Optional;
  * @param outcome how the watch ended, or null when it goes on
  * @param delay how long to wait before the next turn, or null when it ended
  */
-public record WatchTurn(List<WatchEvent> events, WatchProgress progress, WatchOutcome outcome, Duration delay) {
+public record TurnResult(List<WatchEvent> events, WatchProgress progress, WatchOutcome outcome, Duration delay) {
 
-    public WatchTurn {
+    public TurnResult {
         events = List.copyOf(events);
         Objects.requireNonNull(progress, "progress");
         if ((outcome == null) == (delay == null)) {

@@ -10,17 +10,17 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The part of a look at the upstream pull request that the next look is compared with: state, draft, head, the
- * staging and upstream CI verdicts (SHA and outcome), the review decision, and which reviews and comments were
- * seen (their ids only). Small and {@link Serializable}, unlike {@link PullRequestSnapshot}: a poller that keeps no
- * thread (a Jenkins step woken by a timer, across a controller restart) stores this between looks and hands it to
- * {@link UpstreamPullRequestWatch#lookAfter(WatchCursor)}, which reports the same changes as a look compared with the
- * full snapshot.
+ * What a look saw of the upstream pull request, cut down to what the next look is compared with, so that a watch can
+ * go on after a restart: state, draft, head, the staging and upstream CI verdicts (SHA and outcome), the review
+ * decision, and which reviews and comments were seen (their ids only). Small and {@link Serializable}, unlike
+ * {@link PullRequestSnapshot}: a poller that keeps no thread (a Jenkins step woken by a timer, across a controller
+ * restart) stores this between looks and hands it to {@link UpstreamPullRequestWatch#lookAfter(SeenPullRequest)},
+ * which reports the same changes as a look compared with the full snapshot.
  *
  * <p>A plain class with JDK field types only (strings, enums, arrays), so that any Java serialization
  * (including Jenkins' Pipeline persistence) reads it back.
  */
-public final class WatchCursor implements Serializable {
+public final class SeenPullRequest implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -37,7 +37,7 @@ public final class WatchCursor implements Serializable {
     private final long[] reviewIds;
     private final String[] commentKeys;
 
-    private WatchCursor(PullRequestSnapshot snapshot) {
+    private SeenPullRequest(PullRequestSnapshot snapshot) {
         this.url = snapshot.url();
         this.state = snapshot.state();
         this.draft = snapshot.draft();
@@ -55,9 +55,9 @@ public final class WatchCursor implements Serializable {
                 .toArray(String[]::new);
     }
 
-    /** The cursor of {@code snapshot}. */
-    public static WatchCursor of(PullRequestSnapshot snapshot) {
-        return new WatchCursor(Objects.requireNonNull(snapshot, "snapshot"));
+    /** What {@code snapshot} saw, kept in this small form. */
+    public static SeenPullRequest of(PullRequestSnapshot snapshot) {
+        return new SeenPullRequest(Objects.requireNonNull(snapshot, "snapshot"));
     }
 
     /** The pull request's web address at that look. */
@@ -122,7 +122,7 @@ public final class WatchCursor implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WatchCursor c && draft == c.draft && stagingPasses == c.stagingPasses
+        return o instanceof SeenPullRequest c && draft == c.draft && stagingPasses == c.stagingPasses
                 && Objects.equals(url, c.url) && state == c.state && Objects.equals(headSha, c.headSha)
                 && Objects.equals(stagingSha, c.stagingSha) && stagingVerdict == c.stagingVerdict
                 && Objects.equals(ciSha, c.ciSha) && ciVerdict == c.ciVerdict && reviewDecision == c.reviewDecision
@@ -137,7 +137,7 @@ public final class WatchCursor implements Serializable {
 
     @Override
     public String toString() {
-        return "WatchCursor[" + state.json() + ", head " + PullRequestSnapshot.shortSha(headSha) + ", review "
+        return "SeenPullRequest[" + state.json() + ", head " + PullRequestSnapshot.shortSha(headSha) + ", review "
                 + reviewDecision.words() + ", " + reviewIds.length + " review(s), " + commentKeys.length
                 + " comment(s)]";
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The result of one look at the upstream pull request: what was seen and how it differs from the previous look.
+ * What one look at the upstream pull request returns: its snapshot and the changes since the previous look.
  * A poller (the CLI loop, or a Jenkins step woken by a timer) keeps {@link #snapshot()} and hands it to the next
  * {@link UpstreamPullRequestWatch#look(PullRequestSnapshot)}.
  *
@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param events the changes since the previous look, in the order of {@link WatchEvent.Kind}; a first look has a
  *        {@link WatchEvent.Kind#FIRST_LOOK} event
  */
-public record PullRequestLook(PullRequestSnapshot snapshot, List<WatchEvent> events) {
+public record LookResult(PullRequestSnapshot snapshot, List<WatchEvent> events) {
 
-    public PullRequestLook {
+    public LookResult {
         Objects.requireNonNull(snapshot, "snapshot");
         events = List.copyOf(events);
     }
