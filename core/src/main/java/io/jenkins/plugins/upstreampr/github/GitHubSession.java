@@ -160,7 +160,8 @@ public final class GitHubSession {
 
     /** A copy that waits with {@code sleeper} and reads time from {@code clock} (for tests and benchmarks). */
     public GitHubSession withTime(Sleeper sleeper, Clock clock) {
-        return with(retries.withTime(Objects.requireNonNull(sleeper, "sleeper"), Objects.requireNonNull(clock, "clock")));
+        return with(retries.withTime(Objects.requireNonNull(sleeper, "sleeper"),
+                Objects.requireNonNull(clock, "clock")));
     }
 
     /**
