@@ -1,9 +1,7 @@
 package io.jenkins.plugins.upstreampr.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -11,30 +9,23 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.authorization.AuthorizationProvider;
 import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
 import org.kohsuke.github.connector.GitHubConnector;
-import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /**
  * One authenticated conversation with a GitHub REST API (github.com or Enterprise {@code https://HOST/api/v3}).
@@ -51,11 +42,14 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  * requests, 2 round trips each side of the pause) cannot be met through it. {@link #github()} gives a
  * {@code GitHub} sharing this session's endpoint, credentials and connector for any other use.
  *
- * <p>Failures become {@link GitHubException}s whose messages name the operation (repository, ref, pull
- * request) and a remedy. Whether a failed read is sent again, and after how long, is the session's
- * {@link RetryRule}'s decision (5xx and no answer: bounded attempts with backoff; rate limits: waited out when the
- * reset comes within the bound, else a failure naming the reset time); writes are sent once here, and
- * {@link UpstreamPullRequests} asks the same rule before it sends the pull request's POST again.
+ * <p>This class is the client's face: how a session is made and copied, and what it is asked (paths, queries,
+ * pages, a dry run's plan). Its work is split the way github-api splits {@code GitHubClient} from its error and
+ * rate-limit handlers: {@link SendLoop} sends the requests; {@link GitHubFailures} turns every failure into a
+ * {@link GitHubException} whose message names the operation (repository, ref, pull request) and a remedy; whether a
+ * failed read is sent again, and after how long, is the session's {@link RetryRule}'s decision (5xx and no answer:
+ * bounded attempts with backoff; rate limits: waited out when the reset comes within the bound, else a failure
+ * naming the reset time), acted on by its {@link RetryEffort}. Writes are sent once here, and
+ * {@link UpstreamPullRequests} asks the same effort before it sends the pull request's POST again.
  *
  * <p>A plain session bounds each call by itself. A session {@linkplain #retrying(RetryProgress, boolean) for one
  * effort} bounds all its calls together and records each retry in a {@link RetryProgress}; when it does not block,
@@ -66,8 +60,6 @@ public final class GitHubSession {
     /** The API URL of github.com. */
     public static final URI GITHUB_COM = URI.create("https://api.github.com");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService PARALLEL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "upstream-pr-github-" + THREADS.incrementAndGet());
@@ -75,41 +67,16 @@ public final class GitHubSession {
         return t;
     });
 
-    private final URI apiUrl;
-    private final AuthorizationProvider authorization;
-    private final GitHubConnector connector;
-    private final RetryRule rule;
-    private final Sleeper sleeper;
-    private final Clock clock;
-    private final Consumer<RetryProgress.Retry> onRetry;
-    /** The effort all calls of this session count against; null: each call is an effort of its own. */
-    private final Effort effort;
+    private final SendLoop loop;
+    /** How calls are retried: one effort for all calls, or each call an effort of its own. */
+    private final RetryEffort retries;
     /** Where the writes of a dry run are gathered instead of sent; null: writes are sent. */
     private final WritePlan plan;
 
-    private GitHubSession(URI apiUrl, AuthorizationProvider authorization, GitHubConnector connector,
-            RetryRule rule, Sleeper sleeper, Clock clock, Consumer<RetryProgress.Retry> onRetry, Effort effort,
-            WritePlan plan) {
-        this.apiUrl = apiUrl;
-        this.authorization = authorization;
-        this.connector = connector;
-        this.rule = rule;
-        this.sleeper = sleeper;
-        this.clock = clock;
-        this.onRetry = onRetry;
-        this.effort = effort;
+    private GitHubSession(SendLoop loop, RetryEffort retries, WritePlan plan) {
+        this.loop = loop;
+        this.retries = retries;
         this.plan = plan;
-    }
-
-    /** The retries of one effort so far, and whether it waits (blocking) or throws {@link RetryLater}. */
-    private static final class Effort {
-        private final AtomicReference<RetryProgress> progress;
-        private final boolean blocking;
-
-        Effort(RetryProgress progress, boolean blocking) {
-            this.progress = new AtomicReference<>(progress);
-            this.blocking = blocking;
-        }
     }
 
     /**
@@ -142,8 +109,8 @@ public final class GitHubSession {
         GitHubConnector conditional = connector instanceof ConditionalRequestConnector
                 ? connector
                 : new ConditionalRequestConnector(connector);
-        return new GitHubSession(normalize(apiUrl), authorization, conditional, RetryRule.defaults(), Sleeper.SYSTEM,
-                Clock.systemUTC(), retry -> { }, null, null);
+        return new GitHubSession(new SendLoop(normalize(apiUrl), authorization, conditional), RetryEffort.defaults(),
+                null);
     }
 
     private static URI normalize(URI apiUrl) {
@@ -164,15 +131,18 @@ public final class GitHubSession {
         return URI.create(text);
     }
 
+    private GitHubSession with(RetryEffort retries) {
+        return new GitHubSession(loop, retries, plan);
+    }
+
     /** A copy that decides retries with {@code rule} (see {@link RetryRule}; the default is {@link RetryRule#defaults()}). */
     public GitHubSession withRetryRule(RetryRule rule) {
-        return new GitHubSession(apiUrl, authorization, connector, Objects.requireNonNull(rule, "rule"), sleeper,
-                clock, onRetry, effort, plan);
+        return with(retries.withRule(Objects.requireNonNull(rule, "rule")));
     }
 
     /** A copy that retries 5xx answers and no answer according to {@code policy}, with the same bound in all. */
     public GitHubSession withRetryPolicy(RetryPolicy policy) {
-        return withRetryRule(rule.withBackoff(Objects.requireNonNull(policy, "policy")));
+        return withRetryRule(retries.rule().withBackoff(Objects.requireNonNull(policy, "policy")));
     }
 
     /**
@@ -180,18 +150,18 @@ public final class GitHubSession {
      * resets later fails at once, naming the reset time.
      */
     public GitHubSession withMaxWait(Duration maxWait) {
-        return withRetryRule(rule.withMaxWait(maxWait));
+        return withRetryRule(retries.rule().withMaxWait(maxWait));
     }
 
     /** The rule this session decides retries with. */
     public RetryRule retryRule() {
-        return rule;
+        return retries.rule();
     }
 
     /** A copy that waits with {@code sleeper} and reads time from {@code clock} (for tests and benchmarks). */
     public GitHubSession withTime(Sleeper sleeper, Clock clock) {
-        return new GitHubSession(apiUrl, authorization, connector, rule, Objects.requireNonNull(sleeper, "sleeper"),
-                Objects.requireNonNull(clock, "clock"), onRetry, effort, plan);
+        return with(retries.withTime(Objects.requireNonNull(sleeper, "sleeper"),
+                Objects.requireNonNull(clock, "clock")));
     }
 
     /**
@@ -199,8 +169,7 @@ public final class GitHubSession {
      * stderr); a session that does not block throws {@link RetryLater} instead and tells no one.
      */
     public GitHubSession onRetry(Consumer<RetryProgress.Retry> listener) {
-        return new GitHubSession(apiUrl, authorization, connector, rule, sleeper, clock,
-                Objects.requireNonNull(listener, "listener"), effort, plan);
+        return with(retries.onRetry(Objects.requireNonNull(listener, "listener")));
     }
 
     /**
@@ -210,8 +179,7 @@ public final class GitHubSession {
      * waits in a thread.
      */
     public GitHubSession retrying(RetryProgress progress, boolean blocking) {
-        return new GitHubSession(apiUrl, authorization, connector, rule, sleeper, clock, onRetry,
-                new Effort(Objects.requireNonNull(progress, "progress"), blocking), plan);
+        return with(retries.goingOnFrom(Objects.requireNonNull(progress, "progress"), blocking));
     }
 
     /**
@@ -220,8 +188,7 @@ public final class GitHubSession {
      * ({@link #retrying}, {@link #withTime}...) stay dry.
      */
     public GitHubSession dryRun(WritePlan plan) {
-        return new GitHubSession(apiUrl, authorization, connector, rule, sleeper, clock, onRetry, effort,
-                Objects.requireNonNull(plan, "plan"));
+        return new GitHubSession(loop, retries, Objects.requireNonNull(plan, "plan"));
     }
 
     /** The plan of a dry run ({@link #dryRun}), or empty when writes are sent. */
@@ -231,48 +198,25 @@ public final class GitHubSession {
 
     /** The progress of this session's effort, or empty for a plain session (each call an effort of its own). */
     public Optional<RetryProgress> retryProgress() {
-        return effort == null ? Optional.empty() : Optional.of(effort.progress.get());
+        return retries.progress();
     }
 
     /** This session if it is one effort, else a copy for a blocking effort starting now. */
     GitHubSession asEffort() {
-        return effort != null ? this : retrying(RetryProgress.start(clock.instant()), true);
-    }
-
-    /** Records in this session's effort that the pull request's POST is about to be sent. */
-    void recordPost() {
-        effort.progress.updateAndGet(RetryProgress::posted);
-    }
-
-    /** Records in this session's effort that a POST got no clear answer: it may have taken effect. */
-    void recordPostUnanswered() {
-        effort.progress.updateAndGet(RetryProgress::postUnanswered);
+        return retries.isEffort() ? this : with(retries.forCall());
     }
 
     /**
-     * Asks the rule whether {@code failure} of {@code what} is tried again: returns after waiting for it (blocking),
-     * throws {@link RetryLater} (not blocking) or throws {@code failure} when it is not retried.
+     * How this session's calls are retried: {@link UpstreamPullRequests} records its POSTs there and asks it before
+     * sending one again, as the send loop does before repeating a read.
      */
-    void retryOrThrow(String what, GitHubException failure) {
-        retryOrThrow(effort == null ? new Effort(RetryProgress.start(clock.instant()), true) : effort, what, failure);
-    }
-
-    private void retryOrThrow(Effort in, String what, GitHubException failure) {
-        Optional<RetryProgress.Retry> retry = rule.decide(what, failure, in.progress.get(), clock.instant());
-        if (retry.isEmpty()) {
-            throw failure;
-        }
-        RetryProgress progress = in.progress.updateAndGet(p -> p.after(retry.get()));
-        if (!in.blocking) {
-            throw new RetryLater(retry.get(), progress);
-        }
-        onRetry.accept(retry.get());
-        pause(retry.get().waitBefore(), what);
+    RetryEffort retries() {
+        return retries;
     }
 
     /** The API URL, without a trailing slash. */
     public URI apiUrl() {
-        return apiUrl;
+        return loop.apiUrl();
     }
 
     /**
@@ -280,21 +224,21 @@ public final class GitHubSession {
      * limits, for uses outside the gate.
      */
     public GitHub github() throws IOException {
-        return new GitHubBuilder().withEndpoint(apiUrl.toString())
-                .withAuthorizationProvider(authorization)
-                .withConnector(connector)
+        return new GitHubBuilder().withEndpoint(loop.apiUrl().toString())
+                .withAuthorizationProvider(loop.authorization())
+                .withConnector(loop.connector())
                 .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                 .build();
     }
 
     /** How this session waits (retries, rate-limit resets); pollers built on it wait the same way. */
     public Sleeper sleeper() {
-        return sleeper;
+        return retries.sleeper();
     }
 
     /** Where this session reads the time; pollers built on it read it there too. */
     public Clock clock() {
-        return clock;
+        return retries.clock();
     }
 
     /**
@@ -331,7 +275,7 @@ public final class GitHubSession {
      * @param query query parameters, in order (values are encoded here)
      */
     public JsonNode get(String what, String path, Map<String, String> query) {
-        return getPage(what, url(path, query)).body();
+        return loop.read(what, url(path, query), retries).body();
     }
 
     /**
@@ -342,7 +286,7 @@ public final class GitHubSession {
         List<JsonNode> pages = new ArrayList<>();
         URL next = url(path, query);
         while (next != null) {
-            Page page = getPage(what, next);
+            SendLoop.Page page = loop.read(what, next, retries);
             pages.add(page.body());
             next = page.next();
         }
@@ -354,149 +298,16 @@ public final class GitHubSession {
      * answered there.
      */
     JsonNode post(String what, String path, Object body) {
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot serialize request body for " + what, e);
-        }
+        byte[] bytes = SendLoop.json(what, body);
         URL url = url(path, Map.of());
         if (plan != null) {
             return plan.record("POST", path, bytes);
         }
-        return send(what, "POST", url, bytes, false).body();
-    }
-
-    private Page getPage(String what, URL url) {
-        return send(what, "GET", url, null, true);
-    }
-
-    private record Page(JsonNode body, URL next) {
-    }
-
-    private Page send(String what, String method, URL url, byte[] body, boolean retryable) {
-        Effort in = effort != null ? effort : new Effort(RetryProgress.start(clock.instant()), true);
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            try {
-                return sendOnce(what, method, url, body, attempt);
-            } catch (GitHubException e) {
-                if (!retryable) {
-                    throw e;
-                }
-                retryOrThrow(in, what, e);
-            }
-        }
-    }
-
-    /** One request: its page, or its failure classified (never retried here). */
-    private Page sendOnce(String what, String method, URL url, byte[] body, int attempt) {
-        GitHubConnectorResponse response;
-        try {
-            response = connector.send(request(method, url, body));
-        } catch (IOException e) {
-            throw unreachable(what, attempt, e);
-        }
-        try (response) {
-            int status = response.statusCode();
-            byte[] bytes = readBody(response);
-            if (status >= 200 && status < 300) {
-                return new Page(parse(what, status, bytes), nextLink(response));
-            }
-            JsonNode error = tryParse(bytes);
-            Instant reset = rateLimitReset(response, error, status);
-            if (reset != null) {
-                throw failure(GitHubException.Kind.RATE_LIMITED, status, what, error, reset, null, attempt);
-            }
-            throw failure(kindOf(status), status, what, error, null, null, attempt);
-        } catch (IOException e) {
-            throw unreachable(what, attempt, e);
-        }
-    }
-
-    private ConnectorRequest request(String method, URL url, byte[] body) throws IOException {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.put("Accept", List.of("application/vnd.github+json"));
-        headers.put("X-GitHub-Api-Version", List.of("2022-11-28"));
-        headers.put("User-Agent", List.of("upstream-pr"));
-        String auth = authorization.getEncodedAuthorization();
-        if (auth != null) {
-            headers.put("Authorization", List.of(auth));
-        }
-        if (body != null) {
-            headers.put("Content-Type", List.of("application/json"));
-        }
-        return new ConnectorRequest(method, url, headers, body);
-    }
-
-    private static byte[] readBody(GitHubConnectorResponse response) throws IOException {
-        if (response.statusCode() == 204) {
-            return new byte[0];
-        }
-        try (InputStream in = response.bodyStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("body missing")) {
-                return new byte[0];
-            }
-            throw e;
-        }
-    }
-
-    private JsonNode parse(String what, int status, byte[] bytes) {
-        if (bytes.length == 0) {
-            return JSON.nullNode();
-        }
-        JsonNode node = tryParse(bytes);
-        if (node == null) {
-            throw new GitHubException(GitHubException.Kind.UNEXPECTED, status,
-                    "GitHub answered " + what + " (HTTP " + status + ") with a body that is not JSON. "
-                            + "Check that the API URL (" + apiUrl + ") points to a GitHub REST API "
-                            + "(https://api.github.com or https://HOST/api/v3).",
-                    null, List.of(), null);
-        }
-        return node;
-    }
-
-    private static JsonNode tryParse(byte[] bytes) {
-        if (bytes.length == 0) {
-            return null;
-        }
-        try {
-            return JSON.readTree(bytes);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private URL nextLink(GitHubConnectorResponse response) {
-        String link = response.header("Link");
-        if (link == null) {
-            return null;
-        }
-        Matcher m = NEXT_LINK.matcher(link);
-        if (!m.find()) {
-            return null;
-        }
-        URI next = URI.create(m.group(1));
-        if (!Objects.equals(next.getScheme(), apiUrl.getScheme()) || !Objects.equals(next.getHost(), apiUrl.getHost())
-                || next.getPort() != apiUrl.getPort()) {
-            // Never send the credentials to another host.
-            throw new GitHubException(GitHubException.Kind.UNEXPECTED, response.statusCode(),
-                    "GitHub's next-page link points to another host (" + next.getHost() + ") than the API URL ("
-                            + apiUrl.getHost() + "); refusing to follow it.",
-                    null, List.of(), null);
-        }
-        try {
-            return next.toURL();
-        } catch (MalformedURLException e) {
-            return null;
-        }
+        return loop.write(what, "POST", url, bytes, retries);
     }
 
     private URL url(String path, Map<String, String> query) {
-        StringBuilder text = new StringBuilder(apiUrl.toString()).append(path);
+        StringBuilder text = new StringBuilder(loop.apiUrl().toString()).append(path);
         char separator = '?';
         for (Map.Entry<String, String> e : query.entrySet()) {
             text.append(separator).append(segment(e.getKey())).append('=').append(segment(e.getValue()));
@@ -505,122 +316,8 @@ public final class GitHubSession {
         try {
             return URI.create(text.toString()).toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("Cannot build a GitHub API URL from " + apiUrl + " and " + path, e);
+            throw new IllegalArgumentException("Cannot build a GitHub API URL from " + loop.apiUrl() + " and " + path,
+                    e);
         }
-    }
-
-    /**
-     * Waits {@code duration} with this session's sleeper, in any mode: only for the brief waits right after the
-     * pull request was opened (GitHub's lists and follow-up calls catching up), which cannot be put off to a later
-     * attempt without losing what was just opened. An interruption becomes a GitHubException.
-     */
-    void sleeperPause(Duration duration, String what) {
-        pause(duration, what);
-    }
-
-    private void pause(Duration duration, String what) {
-        try {
-            sleeper.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GitHubException(GitHubException.Kind.UNREACHABLE, -1,
-                    "Interrupted while waiting to retry " + what + ".", null, List.of(), e);
-        }
-    }
-
-    // ---------------------------------------------------------------- failures
-
-    private Instant rateLimitReset(GitHubConnectorResponse response, JsonNode error, int status) {
-        if (status != 403 && status != 429) {
-            return null;
-        }
-        Instant now = clock.instant();
-        String retryAfter = response.header("Retry-After");
-        if (retryAfter != null) {
-            try {
-                return now.plusSeconds(Long.parseLong(retryAfter.trim()));
-            } catch (NumberFormatException ignored) {
-                // an HTTP date: fall through to the other signs
-            }
-        }
-        if ("0".equals(response.header("X-RateLimit-Remaining"))) {
-            String reset = response.header("X-RateLimit-Reset");
-            try {
-                return reset == null ? now.plusSeconds(60) : Instant.ofEpochSecond(Long.parseLong(reset.trim()));
-            } catch (NumberFormatException e) {
-                return now.plusSeconds(60);
-            }
-        }
-        String message = error == null ? "" : error.path("message").asText("");
-        if (status == 429 || message.toLowerCase(java.util.Locale.ROOT).contains("rate limit")) {
-            return now.plusSeconds(60);
-        }
-        return null;
-    }
-
-    private static GitHubException.Kind kindOf(int status) {
-        if (status == 401) {
-            return GitHubException.Kind.BAD_CREDENTIALS;
-        } else if (status == 403) {
-            return GitHubException.Kind.FORBIDDEN;
-        } else if (status == 404 || status == 410) {
-            return GitHubException.Kind.NOT_FOUND;
-        } else if (status == 422) {
-            return GitHubException.Kind.VALIDATION;
-        } else if (status >= 500) {
-            return GitHubException.Kind.SERVER_ERROR;
-        }
-        return GitHubException.Kind.UNEXPECTED;
-    }
-
-    private GitHubException failure(GitHubException.Kind kind, int status, String what, JsonNode error,
-            Instant reset, Throwable cause, int attempts) {
-        String githubMessage = error == null ? "" : error.path("message").asText("");
-        List<String> details = new ArrayList<>();
-        if (error != null) {
-            for (JsonNode e : error.path("errors")) {
-                if (e.isTextual()) {
-                    details.add(e.asText());
-                } else if (e.hasNonNull("message")) {
-                    details.add(e.get("message").asText());
-                } else {
-                    details.add((e.path("resource").asText("") + " " + e.path("field").asText("") + " "
-                            + e.path("code").asText("")).trim().replaceAll("\\s+", " "));
-                }
-            }
-        }
-        String said = "HTTP " + status + (githubMessage.isEmpty() ? "" : ": " + githubMessage)
-                + (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")");
-        String message = switch (kind) {
-            case BAD_CREDENTIALS -> "GitHub rejected the credentials while " + what + " (" + said + "). "
-                    + "Check the token (GITHUB_TOKEN, --token-file or the Jenkins credential): it may be mistyped, "
-                    + "expired or revoked, or meant for another GitHub (API URL " + apiUrl + ").";
-            case FORBIDDEN -> "GitHub refused " + what + " (" + said + "). The credentials lack a permission: "
-                    + "they need read access to the staging repository and 'Pull requests: write' on the upstream "
-                    + "repository (classic token: 'public_repo' or 'repo' scope); an organization may also require "
-                    + "SSO authorization of the token.";
-            case RATE_LIMITED -> "GitHub's rate limit stopped " + what + " (" + said + "); it resets at "
-                    + reset.truncatedTo(ChronoUnit.SECONDS)
-                    + ", later than this run waits for (at most " + RetryProgress.Retry.seconds(rule.maxWait())
-                    + " in all). Wait until then, allow a longer wait (upstream-pr --max-wait), or use credentials "
-                    + "with a higher limit (a GitHub App installation).";
-            case NOT_FOUND -> "Not found while " + what + " (" + said + "). Check the name; GitHub also answers 404 "
-                    + "when the credentials cannot see a private repository.";
-            case VALIDATION -> "GitHub refused " + what + " (" + said + ").";
-            case SERVER_ERROR -> "GitHub failed while " + what + " (" + said + ")"
-                    + (attempts > 1 ? " " + attempts + " times in a row" : "")
-                    + ". GitHub may be having an incident (https://www.githubstatus.com); try again later.";
-            default -> "Unexpected answer from GitHub while " + what + " (" + said + ").";
-        };
-        return new GitHubException(kind, status, message, reset, details, cause);
-    }
-
-    private GitHubException unreachable(String what, int attempts, IOException e) {
-        return new GitHubException(GitHubException.Kind.UNREACHABLE, -1,
-                "No answer from " + apiUrl + " while " + what + (attempts > 1 ? " after " + attempts + " attempts" : "")
-                        + " (" + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). "
-                        + "Check the API URL (--api-url), the network and any proxy, then try again.",
-                null, List.of(), e);
     }
 }

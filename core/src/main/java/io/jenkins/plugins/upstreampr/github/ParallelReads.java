@@ -88,7 +88,7 @@ public final class ParallelReads {
 
     private static GitHubException interrupted(Exception cause) {
         InterruptedException interruption = cause instanceof InterruptedException i ? i : new InterruptedException();
-        return new GitHubException(GitHubException.Kind.UNREACHABLE, -1,
-                "Interrupted: the reads still to be sent to GitHub were not sent.", null, List.of(), interruption);
+        return GitHubFailures.interruption("Interrupted: the reads still to be sent to GitHub were not sent.",
+                interruption);
     }
 }

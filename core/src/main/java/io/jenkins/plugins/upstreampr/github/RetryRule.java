@@ -1,7 +1,5 @@
 package io.jenkins.plugins.upstreampr.github;
 
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,8 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The one decision whether a failed GitHub call is tried again, and after how long; the session's send loop (reads)
- * and {@link UpstreamPullRequests} (the write) both ask it, in a front end that blocks and in one that does not.
+ * The one decision whether a failed GitHub call is tried again, and after how long, taken on the failure's
+ * {@link GitHubException.Kind} ({@link GitHubFailures} classifies); the session's send loop (reads) and
+ * {@link UpstreamPullRequests} (the write) both ask it through {@link RetryEffort}, which records, waits or throws
+ * {@link RetryLater}, in a front end that blocks and in one that does not.
  *
  * <ul>
  *   <li>A 5xx answer or no answer (timeout, refused or dropped connection) is retried while attempts remain
@@ -96,7 +96,7 @@ public record RetryRule(RetryPolicy backoff, Duration maxWait) {
                 rateLimit = true;
             }
             case SERVER_ERROR, UNREACHABLE -> {
-                if (interrupted(failure)) {
+                if (GitHubFailures.interrupted(failure)) {
                     return Optional.empty();
                 }
                 int failures = progress.transientRetries() + 1;
@@ -116,12 +116,5 @@ public record RetryRule(RetryPolicy backoff, Duration maxWait) {
             return Optional.empty();
         }
         return Optional.of(new RetryProgress.Retry(what, reason, wait, rateLimit));
-    }
-
-    /** Whether {@code failure} is an interruption (an abort): never retried, never followed by another request. */
-    static boolean interrupted(GitHubException failure) {
-        Throwable cause = failure.getCause();
-        return cause instanceof InterruptedException
-                || cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException);
     }
 }

@@ -136,7 +136,7 @@ public final class UpstreamPullRequests {
             }
             readFirst = true;
             try {
-                session.recordPost();
+                session.retries().recordPost();
                 JsonNode created = session.post(what, p.upstream().apiPath() + "/pulls",
                         requestBody(p, base, maintainerCanModify));
                 return toPullRequest(p.upstream(), created, true, p.head(), base).withWarnings(warnings);
@@ -155,12 +155,12 @@ public final class UpstreamPullRequests {
                     continue;
                 }
                 if (e.kind() == GitHubException.Kind.SERVER_ERROR || e.kind() == GitHubException.Kind.UNREACHABLE) {
-                    session.recordPostUnanswered();
+                    session.retries().recordPostUnanswered();
                 }
                 try {
-                    session.retryOrThrow(what, e);
+                    session.retries().retryOrThrow(what, e);
                 } catch (GitHubException notRetried) {
-                    if (RetryRule.interrupted(notRetried)) {
+                    if (GitHubFailures.interrupted(notRetried)) {
                         throw notRetried;
                     }
                     if (!session.retryProgress().orElseThrow().postMayHaveTakenEffect()) {
@@ -207,7 +207,7 @@ public final class UpstreamPullRequests {
                 return found.get();
             }
             if (attempt < FOLLOW_UP_ATTEMPTS) {
-                session.sleeperPause(wait, "looking up the existing pull request");
+                session.retries().pause(wait, "looking up the existing pull request");
                 wait = wait.multipliedBy(2);
             }
         }
@@ -287,7 +287,7 @@ public final class UpstreamPullRequests {
                             + " Do it on the pull request page.");
                     return Optional.empty();
                 }
-                session.sleeperPause(wait, what);
+                session.retries().pause(wait, what);
                 wait = wait.multipliedBy(2);
             }
         }

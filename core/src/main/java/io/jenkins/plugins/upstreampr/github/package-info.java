@@ -5,11 +5,14 @@
  * <ul>
  *   <li>{@link io.jenkins.plugins.upstreampr.github.GitHubSession}: one authenticated conversation with a
  *       GitHub (github.com or Enterprise) REST API, on top of github-api's {@code GitHubConnector} SPI: typed
- *       errors ({@link io.jenkins.plugins.upstreampr.github.GitHubException}), conditional requests
+ *       errors ({@link io.jenkins.plugins.upstreampr.github.GitHubException}, classified in one place,
+ *       {@code GitHubFailures}), conditional requests
  *       ({@link io.jenkins.plugins.upstreampr.github.ConditionalRequestConnector}), and retries decided in one place,
  *       {@link io.jenkins.plugins.upstreampr.github.RetryRule} (5xx and no answer, rate limits, one bound in all),
  *       recorded per effort in a serializable {@link io.jenkins.plugins.upstreampr.github.RetryProgress}; a session
- *       that does not block throws {@link io.jenkins.plugins.upstreampr.github.RetryLater} instead of waiting.</li>
+ *       that does not block throws {@link io.jenkins.plugins.upstreampr.github.RetryLater} instead of waiting. The
+ *       session is the client's face; its requests go through {@code SendLoop}, which repeats a read as the
+ *       session's {@code RetryEffort} allows.</li>
  *   <li>{@link io.jenkins.plugins.upstreampr.github.StagingCheck}: reads the staging pull request's CI and
  *       produces a {@link io.jenkins.plugins.upstreampr.github.StagingVerdict} bound to one commit SHA, waits
  *       while it is pending, and re-checks the head right before creation.</li>

@@ -340,6 +340,31 @@ class PassingFaultsTest {
         assertThat(github.sleeps).containsExactly(Duration.ofMillis(500));
     }
 
+    @Test
+    void theReadsOfOneEffortShareItsProgressAndBoundEvenThroughCopiesWithOtherTime() {
+        String pr = "/repos/octo/fork/pulls/7";
+        github.server.stubFor(get(urlPathEqualTo(pr)).willReturn(json(502, error("Server Error"))));
+        List<Duration> waits = new ArrayList<>();
+        // 4 attempts in all: the first read uses three of them, the second read only the last one
+        GitHubSession effort = session().retrying(RetryProgress.start(NOW), true)
+                .withTime(waits::add, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        StagingCheck staging = new StagingCheck(effort);
+
+        GitHubException first = catchThrowableOfType(GitHubException.class,
+                () -> staging.readHead(PullRequestRef.parse("octo/fork#7")));
+        GitHubException second = catchThrowableOfType(GitHubException.class,
+                () -> staging.readHead(PullRequestRef.parse("octo/fork#7")));
+
+        assertThat(first.kind()).isEqualTo(GitHubException.Kind.SERVER_ERROR);
+        assertThat(first.getMessage()).contains("4 times in a row");
+        assertThat(second.kind()).isEqualTo(GitHubException.Kind.SERVER_ERROR);
+        assertThat(second.getMessage()).doesNotContain("times in a row");
+        github.server.verify(5, getRequestedFor(urlPathEqualTo(pr)));
+        assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(github.sleeps).isEmpty();
+        assertThat(effort.retryProgress().orElseThrow().transientRetries()).isEqualTo(3);
+    }
+
     // ---------------------------------------------------------------- not blocking: turn by turn
 
     /** A progress as a restarted controller reads it back from disk. */
