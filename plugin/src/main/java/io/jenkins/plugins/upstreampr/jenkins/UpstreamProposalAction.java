@@ -8,6 +8,7 @@ import io.jenkins.plugins.upstreampr.gate.BranchChanges;
 import io.jenkins.plugins.upstreampr.chant.AcceptanceCriteria;
 import io.jenkins.plugins.upstreampr.chant.Spec;
 import io.jenkins.plugins.upstreampr.gate.CriteriaGap;
+import io.jenkins.plugins.upstreampr.gate.GateJson;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.github.CheckResult;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
@@ -63,6 +64,11 @@ public final class UpstreamProposalAction implements Action, Serializable {
     private final List<String> uncheckedCriteria;
     private final List<String> warnings;
     private final List<String> overridableBlocks;
+    /**
+     * What the preflight step returns ({@link #toStepResult()}), made with the action from the same proposal;
+     * transient: {@code build.xml} keeps the fields above, for the page.
+     */
+    private final transient Map<String, Object> stepResult;
 
     private UpstreamProposalAction(GateProposal proposal, String stagingUrl, String gateId, String copy) {
         this.gateId = gateId;
@@ -108,6 +114,7 @@ public final class UpstreamProposalAction implements Action, Serializable {
         proposal.uncheckedCriteria().stream().map(CriteriaGap::describe).forEach(uncheckedCriteria::add);
         this.warnings = new ArrayList<>(proposal.warnings());
         this.overridableBlocks = new ArrayList<>(proposal.overridableBlocks());
+        this.stepResult = stepResult(proposal, stagingUrl);
     }
 
     /**
@@ -359,67 +366,36 @@ public final class UpstreamProposalAction implements Action, Serializable {
     }
 
     /**
-     * The step's return value: plain strings, numbers, booleans, lists and maps only, so that it is safe in the
-     * Pipeline program state and readable from a sandboxed Jenkinsfile.
+     * The step's return value, as made when the preflight recorded this action: the engine's machine-readable
+     * proposal ({@link GateJson#proposal}) with {@code stagingUrl}, the staging pull request's web page, after
+     * {@code staging}, and each check's {@code url} only when it is an http(s) address ({@link Check}, as this page
+     * links it). Plain strings, numbers, booleans, lists and maps only, so that it is safe in the Pipeline program
+     * state and readable from a sandboxed Jenkinsfile; a copy, for the step to add its own keys to.
+     *
+     * @throws IllegalStateException on an action read back from {@code build.xml}, which keeps only the fields above
      */
     @NonNull
     Map<String, Object> toStepResult() {
+        if (stepResult == null) {
+            throw new IllegalStateException("the step result of gate " + getGateId() + " is made by the preflight "
+                    + "that records the proposal, and not kept with the build");
+        }
+        return new LinkedHashMap<>(stepResult);
+    }
+
+    private static Map<String, Object> stepResult(GateProposal proposal, String stagingUrl) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("verdict", verdict);
-        result.put("sha", sha);
-        List<Map<String, Object>> checkList = new ArrayList<>();
-        for (Check check : checks) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("name", check.getName());
-            c.put("state", check.getState());
-            c.put("conclusion", check.getConclusion());
-            c.put("url", check.getUrl());
-            c.put("required", check.isRequired());
-            checkList.add(c);
-        }
-        result.put("checks", checkList);
-        result.put("staging", staging);
-        result.put("stagingUrl", stagingUrl);
-        result.put("upstream", upstream);
-        result.put("head", head);
-        result.put("base", base);
-        result.put("title", title);
-        result.put("body", body);
-        List<Map<String, Object>> files = new ArrayList<>();
-        for (FileChange file : changedFiles) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("path", file.getPath());
-            f.put("why", file.getWhy());
-            files.add(f);
-        }
-        result.put("changedFiles", files);
-        List<Map<String, Object>> actual = null;
-        if (actualChangedFiles != null) {
-            actual = new ArrayList<>();
-            for (BranchFileChange change : actualChangedFiles) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("path", change.getPath());
-                c.put("kind", change.getKind());
-                c.put("previousPath", change.getPreviousPath());
-                actual.add(c);
+        GateJson.proposal(proposal).forEach((key, value) -> {
+            result.put(key, value);
+            if (key.equals("staging")) {
+                result.put("stagingUrl", stagingUrl);
             }
+        });
+        for (Object check : (List<?>) result.get("checks")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> c = (Map<String, Object>) check;
+            c.put("url", WebLinks.webAddressOrNull((String) c.get("url")));
         }
-        result.put("actualChangedFiles", actual);
-        List<Map<String, Object>> trailList = new ArrayList<>();
-        for (TrailSpec spec : trail) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("id", spec.getId());
-            s.put("title", spec.getTitle());
-            s.put("path", spec.getPath());
-            s.put("status", spec.getStatus());
-            s.put("checked", spec.getChecked());
-            s.put("total", spec.getTotal());
-            trailList.add(s);
-        }
-        result.put("trail", trailList);
-        result.put("uncheckedCriteria", new ArrayList<>(uncheckedCriteria));
-        result.put("warnings", new ArrayList<>(warnings));
-        result.put("overridableBlocks", new ArrayList<>(overridableBlocks));
         return result;
     }
 
