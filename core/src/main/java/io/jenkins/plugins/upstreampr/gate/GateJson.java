@@ -30,7 +30,9 @@ import java.util.Optional;
  *   <li>{@code createUpstreamPullRequest} returns {@link #stepOutcome}, the terminal gate prints {@link #outcome}:
  *       the step's {@code created} is {@code false} and the terminal's {@code null} when nothing was opened, the step
  *       says {@code dryRun} and {@code plannedWrites} where the terminal prints the writes instead
- *       ({@link #plannedWrite}, without {@code note}, the body as JSON).</li>
+ *       ({@link #plannedWrite}, without {@code note}, the body as JSON);</li>
+ *   <li>{@code create --json} prints {@link #pullRequest} with GitHub's snake-case keys, the gate's outcome the same
+ *       fields in camel case, fewer of them.</li>
  * </ul>
  */
 public final class GateJson {
@@ -208,6 +210,24 @@ public final class GateJson {
         map.put("decision", outcome.record().decision());
         map.put("dryRun", outcome.dryRun());
         map.put("plannedWrites", plannedWrites(outcome.plannedWrites()));
+        return map;
+    }
+
+    /**
+     * What {@code create --json} prints of the pull request it opened or found: {@code {number, url, created,
+     * maintainer_can_modify, draft, base, head_sha, warnings}}; its two-word keys are GitHub's (snake case), where the
+     * gate's outcome ({@link #outcome}) says {@code number}, {@code url}, {@code created} and {@code draft} alike.
+     */
+    public static Map<String, Object> pullRequest(UpstreamPullRequest pr) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("number", pr.number());
+        map.put("url", pr.url());
+        map.put("created", pr.created());
+        map.put("maintainer_can_modify", pr.maintainerCanModify());
+        map.put("draft", pr.draft());
+        map.put("base", pr.base());
+        map.put("head_sha", pr.headSha());
+        map.put("warnings", new ArrayList<>(pr.warnings()));
         return map;
     }
 

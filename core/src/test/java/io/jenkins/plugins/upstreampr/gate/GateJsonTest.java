@@ -14,6 +14,7 @@ import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import io.jenkins.plugins.upstreampr.github.WritePlan;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -193,6 +194,23 @@ class GateJsonTest {
         assertThat(map.get("artifacts")).isEqualTo(List.of());
         assertThat(map.get("warnings")).isEqualTo(proposal.verdict().warnings());
         assertThat(map.get("verdict")).isEqualTo("green");
+    }
+
+    @Test
+    void aPullRequestOpenedWithoutTheGateIsDescribedWithGitHubsOwnTwoWordKeys() {
+        UpstreamPullRequest pr = new UpstreamPullRequest(UPSTREAM, 42, "https://github.com/upstream/project/pull/42",
+                true, false, true, "main", HEAD, SHA_A, List.of("could not add label bug"));
+
+        Map<String, Object> map = GateJson.pullRequest(pr);
+
+        assertThat(keys(map)).containsExactly("number", "url", "created", "maintainer_can_modify", "draft", "base",
+                "head_sha", "warnings");
+        assertPlain(map);
+        assertThat(map.get("number")).isEqualTo(42);
+        assertThat(map.get("maintainer_can_modify")).isEqualTo(false);
+        assertThat(map.get("draft")).isEqualTo(true);
+        assertThat(map.get("head_sha")).isEqualTo(SHA_A);
+        assertThat(map.get("warnings")).isEqualTo(List.of("could not add label bug"));
     }
 
     private static List<String> keys(Object map) {
