@@ -8,7 +8,6 @@ import io.jenkins.plugins.upstreampr.gate.BranchChanges;
 import io.jenkins.plugins.upstreampr.chant.AcceptanceCriteria;
 import io.jenkins.plugins.upstreampr.chant.Spec;
 import io.jenkins.plugins.upstreampr.gate.CriteriaGap;
-import io.jenkins.plugins.upstreampr.gate.GateJson;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.github.CheckResult;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
@@ -18,9 +17,7 @@ import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the human decides on, recorded on the run by {@code upstreamPullRequestPreflight} from the engine's
@@ -64,11 +61,6 @@ public final class UpstreamProposalAction implements Action, Serializable {
     private final List<String> uncheckedCriteria;
     private final List<String> warnings;
     private final List<String> overridableBlocks;
-    /**
-     * What the preflight step returns ({@link #toStepResult()}), made with the action from the same proposal;
-     * transient: {@code build.xml} keeps the fields above, for the page.
-     */
-    private final transient Map<String, Object> stepResult;
 
     private UpstreamProposalAction(GateProposal proposal, String stagingUrl, String gateId, String copy) {
         this.gateId = gateId;
@@ -114,7 +106,6 @@ public final class UpstreamProposalAction implements Action, Serializable {
         proposal.uncheckedCriteria().stream().map(CriteriaGap::describe).forEach(uncheckedCriteria::add);
         this.warnings = new ArrayList<>(proposal.warnings());
         this.overridableBlocks = new ArrayList<>(proposal.overridableBlocks());
-        this.stepResult = stepResult(proposal, stagingUrl);
     }
 
     /**
@@ -363,40 +354,6 @@ public final class UpstreamProposalAction implements Action, Serializable {
     /** What an approval must override, with a reason: {@code freeze}, {@code unchecked-criteria}. */
     public List<String> getOverridableBlocks() {
         return Collections.unmodifiableList(overridableBlocks);
-    }
-
-    /**
-     * The step's return value, as made when the preflight recorded this action: the engine's machine-readable
-     * proposal ({@link GateJson#proposal}) with {@code stagingUrl}, the staging pull request's web page, after
-     * {@code staging}, and each check's {@code url} only when it is an http(s) address ({@link Check}, as this page
-     * links it). Plain strings, numbers, booleans, lists and maps only, so that it is safe in the Pipeline program
-     * state and readable from a sandboxed Jenkinsfile; a copy, for the step to add its own keys to.
-     *
-     * @throws IllegalStateException on an action read back from {@code build.xml}, which keeps only the fields above
-     */
-    @NonNull
-    Map<String, Object> toStepResult() {
-        if (stepResult == null) {
-            throw new IllegalStateException("the step result of gate " + getGateId() + " is made by the preflight "
-                    + "that records the proposal, and not kept with the build");
-        }
-        return new LinkedHashMap<>(stepResult);
-    }
-
-    private static Map<String, Object> stepResult(GateProposal proposal, String stagingUrl) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        GateJson.proposal(proposal).forEach((key, value) -> {
-            result.put(key, value);
-            if (key.equals("staging")) {
-                result.put("stagingUrl", stagingUrl);
-            }
-        });
-        for (Object check : (List<?>) result.get("checks")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> c = (Map<String, Object>) check;
-            c.put("url", WebLinks.webAddressOrNull((String) c.get("url")));
-        }
-        return result;
     }
 
     @Override
