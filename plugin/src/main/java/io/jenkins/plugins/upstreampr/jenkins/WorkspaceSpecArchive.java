@@ -38,9 +38,9 @@ final class WorkspaceSpecArchive {
     /**
      * What happened in the workspace, for the build log and the step's result.
      *
-     * @param outcome {@code archived} or {@code nothing_to_do} for a move; for a push, the engine's
-     *        {@link AfterMergeReport.Result#json()} ({@code pushed}, {@code pushed_to_side_branch}, {@code nothing_to_do},
-     *        {@code refused})
+     * @param outcome {@code archived} or {@code nothing_to_do} for a move; for a push, the engine's word
+     *        ({@link AfterMergeReport.Result#json()}): {@code pushed}, {@code pushed_to_side_branch},
+     *        {@code nothing_to_do} or {@code refused}
      * @param summary one line for a person
      * @param archived the IDs moved to the archive
      * @param commit the archive commit, when one was pushed

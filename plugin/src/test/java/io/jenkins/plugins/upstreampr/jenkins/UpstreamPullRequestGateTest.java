@@ -125,7 +125,8 @@ class UpstreamPullRequestGateTest {
         assertEquals("success", lint.getState());
         assertEquals("skipped", lint.getConclusion());
         assertEquals("success (skipped)", lint.getShownState());
-        // the step's result: the engine's checks (GateJsonTest.aSkippedCheckCountsAsPassingAndKeepsGitHubsOwnConclusion)
+        // the step's result holds the engine's checks, GitHub's conclusion with them:
+        // GateJsonTest.aSkippedCheckCountsAsPassingAndKeepsGitHubsOwnConclusion
 
         GateFixture.answer(r, run, INPUT_ID, "alice", GateFixture.approval("Fix"));
         r.assertBuildStatusSuccess(GateFixture.ended(run));
