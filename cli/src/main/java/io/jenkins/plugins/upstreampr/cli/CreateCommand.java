@@ -1,12 +1,11 @@
 package io.jenkins.plugins.upstreampr.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.upstreampr.body.PullRequestBodyRenderer;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.chant.SpecResolver;
 import io.jenkins.plugins.upstreampr.chant.SpecTrail;
+import io.jenkins.plugins.upstreampr.gate.GateJson;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
@@ -160,17 +159,7 @@ public final class CreateCommand implements Callable<Integer> {
     private void print(UpstreamPullRequest pr) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode root = new ObjectMapper().createObjectNode();
-            root.put("number", pr.number());
-            root.put("url", pr.url());
-            root.put("created", pr.created());
-            root.put("maintainer_can_modify", pr.maintainerCanModify());
-            root.put("draft", pr.draft());
-            root.put("base", pr.base());
-            root.put("head_sha", pr.headSha());
-            ArrayNode warnings = root.putArray("warnings");
-            pr.warnings().forEach(warnings::add);
-            out.println(root.toPrettyString());
+            out.println(new ObjectMapper().valueToTree(GateJson.pullRequest(pr)).toPrettyString());
         } else {
             out.println((pr.created() ? "Opened " : "Already open: ") + pr.url());
             for (String w : pr.warnings()) {

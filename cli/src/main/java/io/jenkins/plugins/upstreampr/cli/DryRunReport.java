@@ -3,6 +3,7 @@ package io.jenkins.plugins.upstreampr.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.upstreampr.gate.GateJson;
 import io.jenkins.plugins.upstreampr.github.PlannedWrite;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * What {@code --dry-run} prints: the writes that would have been sent, in order, each with its method, path and JSON
- * body; with {@code --json} one object {@code {"method","path","body"}} per line (JSON Lines), the body as JSON.
+ * body; with {@code --json} one object {@code {"method","path","body"}} per line (JSON Lines): the engine's
+ * {@link GateJson#plannedWrite}, the body as JSON and without {@code note}.
  * What a placeholder in a path stands for goes to stderr with {@code --json}, into the text otherwise.
  */
 final class DryRunReport {
@@ -24,10 +26,10 @@ final class DryRunReport {
     static void print(List<PlannedWrite> writes, boolean json, PrintWriter out, PrintWriter err, String command) {
         if (json) {
             for (PlannedWrite w : writes) {
-                ObjectNode line = JSON.createObjectNode();
-                line.put("method", w.method());
-                line.put("path", w.path());
+                // the engine's planned write, its body as JSON; the note goes to stderr instead (below)
+                ObjectNode line = JSON.valueToTree(GateJson.plannedWrite(w));
                 line.set("body", body(w));
+                line.remove("note");
                 out.println(line.toString());
                 if (w.hasPlaceholder()) {
                     err.println(command + ": note: write " + w.index() + ": " + w.note());

@@ -1,12 +1,11 @@
 package io.jenkins.plugins.upstreampr.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.upstreampr.body.PullRequestTemplate;
 import io.jenkins.plugins.upstreampr.chant.Refusal;
 import io.jenkins.plugins.upstreampr.gate.GateArtifacts;
 import io.jenkins.plugins.upstreampr.gate.GateDecision;
+import io.jenkins.plugins.upstreampr.gate.GateJson;
 import io.jenkins.plugins.upstreampr.gate.GateOutcome;
 import io.jenkins.plugins.upstreampr.gate.GateOverride;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
@@ -263,19 +262,7 @@ public final class GateCommand implements Callable<Integer> {
         err.flush();
         if (json) {
             PrintWriter out = spec.commandLine().getOut();
-            ObjectNode root = new ObjectMapper().createObjectNode();
-            root.putNull("decision");
-            root.putNull("number");
-            root.putNull("url");
-            root.putNull("created");
-            root.putArray("artifacts");
-            ArrayNode warnings = root.putArray("warnings");
-            verdict.warnings().forEach(warnings::add);
-            root.put("verdict", verdict.verdict().json());
-            root.put("sha", verdict.sha());
-            ProposalReport.putChecks(root, verdict);
-            ProposalReport.putActualChanges(root, proposal);
-            out.println(root.toPrettyString());
+            out.println(new ObjectMapper().valueToTree(GateJson.notDecided(proposal)).toPrettyString());
             out.flush();
         }
         return exit;
@@ -384,29 +371,8 @@ public final class GateCommand implements Callable<Integer> {
         List<String> artifactPaths = outcome.artifacts().values().stream()
                 .map(rel -> artifacts.resolve(rel).toString()).toList();
         if (json) {
-            ObjectNode root = new ObjectMapper().createObjectNode();
-            root.put("decision", outcome.record().decision());
-            if (pr.isPresent()) {
-                root.put("number", pr.get().number());
-                root.put("url", pr.get().url());
-                root.put("created", pr.get().created());
-                root.put("draft", pr.get().draft());
-            } else {
-                root.putNull("number");
-                root.putNull("url");
-                root.putNull("created");
-            }
-            ArrayNode paths = root.putArray("artifacts");
-            artifactPaths.forEach(paths::add);
-            ArrayNode warnings = root.putArray("warnings");
-            outcome.warnings().forEach(warnings::add);
-            root.put("verdict", outcome.record().staging().verdict());
-            root.put("sha", outcome.record().staging().headSha());
-            root.put("decidedBy", outcome.record().decidedBy());
-            root.put("decidedBySource", outcome.record().decidedBySource());
-            ProposalReport.putChecks(root, proposal.verdict());
-            ProposalReport.putActualChanges(root, proposal);
-            out.println(root.toPrettyString());
+            out.println(new ObjectMapper().valueToTree(GateJson.outcome(outcome, proposal, artifactPaths))
+                    .toPrettyString());
         } else {
             if (pr.isPresent()) {
                 out.println((pr.get().created() ? "Opened " : "Already open (reused, no second one opened): ")

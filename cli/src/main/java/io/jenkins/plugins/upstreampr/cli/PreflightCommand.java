@@ -1,9 +1,7 @@
 package io.jenkins.plugins.upstreampr.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.upstreampr.gate.GateJson;
 import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.Preflight;
@@ -114,25 +112,7 @@ public final class PreflightCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StagingVerdict v = report.verdict();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode root = mapper.createObjectNode();
-            root.put("verdict", v.verdict().json());
-            root.put("sha", v.sha());
-            root.put("staging", String.valueOf(v.pullRequest()));
-            root.put("head", v.head() == null ? null : v.head().toString());
-            root.put("upstream", report.upstream().toString());
-            root.put("base", report.base());
-            ProposalReport.putChecks(root, v);
-            if (report.existing().isPresent()) {
-                root.putObject("existing").put("number", report.existing().get().number())
-                        .put("url", report.existing().get().url());
-            } else {
-                root.putNull("existing");
-            }
-            root.put("frozen", report.timing().frozen());
-            ArrayNode warnings = root.putArray("warnings");
-            report.warnings().forEach(warnings::add);
-            out.println(root.toPrettyString());
+            out.println(new ObjectMapper().valueToTree(GateJson.preflight(report)).toPrettyString());
         } else {
             out.println(ProposalReport.staging(v) + " at " + v.sha() + ": " + v.verdict()
                     + (v.passes() && v.verdict() == Verdict.NONE ? " (allowed)" : ""));

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.upstreampr.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.upstreampr.body.ChangedFile;
 import io.jenkins.plugins.upstreampr.chant.Spec;
 import io.jenkins.plugins.upstreampr.gate.BranchChanges;
@@ -84,34 +82,6 @@ final class ProposalReport {
         for (CheckResult c : v.checks()) {
             out.println("  " + (c.required() ? "" : "(not required) ") + c.shownState() + "  " + c.name()
                     + (c.url() == null ? "" : "  " + c.url()));
-        }
-    }
-
-    /** The checks for {@code --json}: {@code [{name, state, conclusion, url, required}]}. */
-    static void putChecks(ObjectNode root, StagingVerdict v) {
-        ArrayNode checks = root.putArray("checks");
-        for (CheckResult c : v.checks()) {
-            checks.addObject().put("name", c.name()).put("state", c.state().json()).put("conclusion", c.conclusion())
-                    .put("url", c.url()).put("required", c.required());
-        }
-    }
-
-    /**
-     * The files the branch actually changes, for {@code --json}: {@code [{path, kind, previousPath}]}, or JSON null
-     * when they could not be read (the warnings say why).
-     */
-    static void putActualChanges(ObjectNode root, GateProposal proposal) {
-        BranchChanges changes = proposal.changes();
-        if (!changes.known()) {
-            root.putNull("actualChangedFiles");
-            return;
-        }
-        ArrayNode files = root.putArray("actualChangedFiles");
-        for (BranchChanges.Change c : changes.files()) {
-            ObjectNode file = files.addObject();
-            file.put("path", c.path());
-            file.put("kind", c.kind().json());
-            file.put("previousPath", c.previousPath());
         }
     }
 

@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.chant.Refusal;
 import io.jenkins.plugins.upstreampr.gate.GateDecision;
+import io.jenkins.plugins.upstreampr.gate.GateJson;
 import io.jenkins.plugins.upstreampr.gate.GateOutcome;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,7 +146,7 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
                 throw explain(e);
             }
             if (outcome.dryRun()) {
-                finishDryRun(listener, gate, outcome, moved);
+                finishDryRun(listener, outcome, moved);
                 return;
             }
             RunArtifacts.archive(run, listener, outbox, names.artifacts(outcome.artifacts()));
@@ -177,13 +177,7 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
                         : Messages.Create_Existing(opened.url()));
             }
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("number", opened == null ? null : opened.number());
-        result.put("url", opened == null ? null : opened.url());
-        result.put("created", opened != null && opened.created());
-        result.put("decision", decided);
-        result.put("dryRun", false);
-        result.put("plannedWrites", new ArrayList<>());
+        Map<String, Object> result = GateJson.stepOutcome(outcome);
         if (isStopped()) {
             return; // aborted meanwhile: what was done is recorded above, the step already ended
         }
@@ -194,20 +188,15 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
      * A dry run's end: the warnings and each write that would have been sent, logged and returned; no pull request,
      * no artifact, no run action, and a rejection does not fail the build (nothing was carried out).
      */
-    private void finishDryRun(TaskListener listener, GateDecision gate, GateOutcome outcome, String moved) {
+    private void finishDryRun(TaskListener listener, GateOutcome outcome, String moved) {
         for (String warning : outcome.warnings()) {
             if (!warning.equals(moved)) {
                 listener.getLogger().println(Messages.Preflight_Warning(warning));
             }
         }
         listener.getLogger().println(Messages.DryRun_Create(step().getUpstream(), outcome.plannedWrites().size()));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("number", null);
-        result.put("url", null);
-        result.put("created", false);
-        result.put("decision", gate.outcome().name().toLowerCase(Locale.ROOT));
-        result.put("dryRun", true);
-        result.put("plannedWrites", plannedWrites(outcome.plannedWrites(), listener));
+        logPlannedWrites(outcome.plannedWrites(), listener);
+        Map<String, Object> result = GateJson.stepOutcome(outcome);
         if (isStopped()) {
             return; // aborted meanwhile: what was done is recorded above, the step already ended
         }

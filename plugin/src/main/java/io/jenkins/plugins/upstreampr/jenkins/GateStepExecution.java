@@ -6,6 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.gate.Approvals;
+import io.jenkins.plugins.upstreampr.gate.GateJson;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
@@ -17,8 +18,6 @@ import io.jenkins.plugins.upstreampr.jenkins.params.GateNames;
 import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -125,24 +124,23 @@ abstract class GateStepExecution<S extends GateStep> extends BackgroundStepExecu
     }
 
     /**
-     * Logs each write a dry run would have sent and returns them for the step's result, as plain maps
-     * {@code [method:, path:, body:, note:]} (CPS-safe, readable from a sandboxed Jenkinsfile).
+     * Logs each write a dry run would have sent and returns them for the step's result, as the engine's plain maps
+     * {@code [method:, path:, body:, note:]} ({@link GateJson#plannedWrites}: CPS-safe, readable from a sandboxed
+     * Jenkinsfile).
      */
     static List<Map<String, Object>> plannedWrites(List<PlannedWrite> writes, TaskListener listener) {
-        List<Map<String, Object>> result = new ArrayList<>();
+        logPlannedWrites(writes, listener);
+        return GateJson.plannedWrites(writes);
+    }
+
+    /** Logs each write a dry run would have sent, with what a placeholder in its path stands for. */
+    static void logPlannedWrites(List<PlannedWrite> writes, TaskListener listener) {
         for (PlannedWrite write : writes) {
             listener.getLogger().println(Messages.DryRun_Write(write.method(), write.path(), write.body()));
             if (write.hasPlaceholder()) {
                 listener.getLogger().println(Messages.DryRun_Note(write.note()));
             }
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("method", write.method());
-            map.put("path", write.path());
-            map.put("body", write.body());
-            map.put("note", write.note());
-            result.add(map);
         }
-        return result;
     }
 
     /** The GitHub session with the step's credentials, looked up for {@code run}'s job; kept between looks. */

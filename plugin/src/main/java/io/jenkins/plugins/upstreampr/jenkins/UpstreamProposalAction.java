@@ -17,9 +17,7 @@ import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the human decides on, recorded on the run by {@code upstreamPullRequestPreflight} from the engine's
@@ -356,71 +354,6 @@ public final class UpstreamProposalAction implements Action, Serializable {
     /** What an approval must override, with a reason: {@code freeze}, {@code unchecked-criteria}. */
     public List<String> getOverridableBlocks() {
         return Collections.unmodifiableList(overridableBlocks);
-    }
-
-    /**
-     * The step's return value: plain strings, numbers, booleans, lists and maps only, so that it is safe in the
-     * Pipeline program state and readable from a sandboxed Jenkinsfile.
-     */
-    @NonNull
-    Map<String, Object> toStepResult() {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("verdict", verdict);
-        result.put("sha", sha);
-        List<Map<String, Object>> checkList = new ArrayList<>();
-        for (Check check : checks) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("name", check.getName());
-            c.put("state", check.getState());
-            c.put("conclusion", check.getConclusion());
-            c.put("url", check.getUrl());
-            c.put("required", check.isRequired());
-            checkList.add(c);
-        }
-        result.put("checks", checkList);
-        result.put("staging", staging);
-        result.put("stagingUrl", stagingUrl);
-        result.put("upstream", upstream);
-        result.put("head", head);
-        result.put("base", base);
-        result.put("title", title);
-        result.put("body", body);
-        List<Map<String, Object>> files = new ArrayList<>();
-        for (FileChange file : changedFiles) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("path", file.getPath());
-            f.put("why", file.getWhy());
-            files.add(f);
-        }
-        result.put("changedFiles", files);
-        List<Map<String, Object>> actual = null;
-        if (actualChangedFiles != null) {
-            actual = new ArrayList<>();
-            for (BranchFileChange change : actualChangedFiles) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("path", change.getPath());
-                c.put("kind", change.getKind());
-                c.put("previousPath", change.getPreviousPath());
-                actual.add(c);
-            }
-        }
-        result.put("actualChangedFiles", actual);
-        List<Map<String, Object>> trailList = new ArrayList<>();
-        for (TrailSpec spec : trail) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("id", spec.getId());
-            s.put("title", spec.getTitle());
-            s.put("path", spec.getPath());
-            s.put("status", spec.getStatus());
-            s.put("checked", spec.getChecked());
-            s.put("total", spec.getTotal());
-            trailList.add(s);
-        }
-        result.put("trail", trailList);
-        result.put("uncheckedCriteria", new ArrayList<>(uncheckedCriteria));
-        result.put("warnings", new ArrayList<>(warnings));
-        result.put("overridableBlocks", new ArrayList<>(overridableBlocks));
-        return result;
     }
 
     @Override

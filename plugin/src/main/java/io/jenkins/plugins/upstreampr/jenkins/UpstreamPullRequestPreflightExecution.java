@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.gate.Approvals;
+import io.jenkins.plugins.upstreampr.gate.GateJson;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
@@ -188,7 +190,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         for (String warning : action.getWarnings()) {
             listener.getLogger().println(Messages.Preflight_Warning(warning));
         }
-        Map<String, Object> result = action.toStepResult();
+        Map<String, Object> result = proposalResult(proposal, action.getStagingUrl());
         result.put("prompt", Messages.Prompt_Message(arguments.upstream(), arguments.head(), arguments.staging(),
                 action.getVerdict(), action.getSha(), action.getUncheckedCriteria().size(),
                 action.getWarnings().size(), action.getOverridableBlocks().isEmpty() ? Messages.Prompt_NoBlocks()
@@ -207,6 +209,29 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
             result.put("plannedWrites", plannedWrites(plan.writes(), listener));
         }
         getContext().onSuccess(result);
+    }
+
+    /**
+     * The step's return value for the proposal: the engine's machine-readable proposal ({@link GateJson#proposal}),
+     * with {@code stagingUrl}, the staging pull request's web page, after {@code staging}, and each check's
+     * {@code url} only when it is an http(s) address ({@link WebLinks#webAddressOrNull}, as the proposal page links
+     * it). Plain strings, numbers, booleans, lists and maps only, so that it is safe in the Pipeline program state and
+     * readable from a sandboxed Jenkinsfile; {@link #succeed} adds the step's own keys.
+     */
+    static Map<String, Object> proposalResult(GateProposal proposal, String stagingUrl) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        GateJson.proposal(proposal).forEach((key, value) -> {
+            result.put(key, value);
+            if (key.equals("staging")) {
+                result.put("stagingUrl", stagingUrl);
+            }
+        });
+        for (Object check : (List<?>) result.get("checks")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> c = (Map<String, Object>) check;
+            c.put("url", WebLinks.webAddressOrNull((String) c.get("url")));
+        }
+        return result;
     }
 
     /**

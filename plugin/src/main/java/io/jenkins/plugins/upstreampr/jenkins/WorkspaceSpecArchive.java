@@ -11,6 +11,7 @@ import io.jenkins.plugins.upstreampr.chant.archive.SkippedSpec;
 import io.jenkins.plugins.upstreampr.chant.archive.SpecArchive;
 import io.jenkins.plugins.upstreampr.chant.archive.SpecMove;
 import io.jenkins.plugins.upstreampr.followup.AfterMergeArchive;
+import io.jenkins.plugins.upstreampr.followup.AfterMergeReport;
 import io.jenkins.plugins.upstreampr.followup.ArchivePushResult;
 import io.jenkins.plugins.upstreampr.followup.ForkCheckout;
 import io.jenkins.plugins.upstreampr.followup.ForkToken;
@@ -37,8 +38,9 @@ final class WorkspaceSpecArchive {
     /**
      * What happened in the workspace, for the build log and the step's result.
      *
-     * @param outcome {@code archived}, {@code nothing_to_do}, {@code pushed}, {@code pushed_to_side_branch} or
-     *        {@code refused}
+     * @param outcome {@code archived} or {@code nothing_to_do} for a move; for a push, the engine's word
+     *        ({@link AfterMergeReport.Result#json()}): {@code pushed}, {@code pushed_to_side_branch},
+     *        {@code nothing_to_do} or {@code refused}
      * @param summary one line for a person
      * @param archived the IDs moved to the archive
      * @param commit the archive commit, when one was pushed
@@ -117,18 +119,13 @@ final class WorkspaceSpecArchive {
             ForkToken fork = token == null ? ForkToken.none() : ForkToken.of(token.getPlainText());
             ArchivePushResult result = new AfterMergeArchive(archive(), AfterMergeArchive.DEFAULT_ATTEMPTS, lines::add)
                     .archive(new ForkCheckout(repository.toPath(), remote, branch), fork, outcome, ids);
-            if (result instanceof ArchivePushResult.Pushed pushed) {
-                return new Report("pushed", pushed.summary(), SpecId.values(pushed.archived()), pushed.commit(),
-                        pushed.branch(), lines);
-            }
-            if (result instanceof ArchivePushResult.PushedToSideBranch side) {
-                return new Report("pushed_to_side_branch", side.summary(), SpecId.values(side.archived()),
-                        side.commit(), side.branch(), lines);
-            }
-            if (result instanceof ArchivePushResult.NothingToDo nothing) {
-                return new Report("nothing_to_do", nothing.summary(), List.of(), null, nothing.branch(), lines);
-            }
-            return new Report("refused", result.summary(), List.of(), null, null, lines);
+            // the engine's report, as the CLI prints it; a pull request closed without merge is refused here too,
+            // the step failing the build for either
+            AfterMergeReport report = AfterMergeReport.of(result, outcome.isMerged(), null);
+            AfterMergeReport.Result said = report.result() == AfterMergeReport.Result.CLOSED_UNMERGED
+                    ? AfterMergeReport.Result.REFUSED : report.result();
+            return new Report(said.json(), result.summary(), report.archived(), report.commit(), report.branch(),
+                    lines);
         }
     }
 }

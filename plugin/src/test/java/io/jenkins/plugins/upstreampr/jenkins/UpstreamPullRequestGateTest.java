@@ -125,9 +125,8 @@ class UpstreamPullRequestGateTest {
         assertEquals("success", lint.getState());
         assertEquals("skipped", lint.getConclusion());
         assertEquals("success (skipped)", lint.getShownState());
-        List<?> checks = (List<?>) run.getAction(UpstreamProposalAction.class).toStepResult().get("checks");
-        assertTrue(checks.stream().map(c -> (Map<?, ?>) c).anyMatch(c -> "lint".equals(c.get("name"))
-                && "skipped".equals(c.get("conclusion")) && "success".equals(c.get("state"))), checks.toString());
+        // the step's result holds the engine's checks, GitHub's conclusion with them:
+        // GateJsonTest.aSkippedCheckCountsAsPassingAndKeepsGitHubsOwnConclusion
 
         GateFixture.answer(r, run, INPUT_ID, "alice", GateFixture.approval("Fix"));
         r.assertBuildStatusSuccess(GateFixture.ended(run));

@@ -1,19 +1,22 @@
-package io.jenkins.plugins.upstreampr.cli;
+package io.jenkins.plugins.upstreampr.followup;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.upstreampr.chant.SpecId;
-import io.jenkins.plugins.upstreampr.followup.ArchivePushResult;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What {@code upstream-pr archive --after-merge} reports, as printed with {@code --json}:
- * {@code {"result", "branch", "commit", "pullRequest": {"number", "url", "created"} | null, "archived": [ids],
- * "reason"}}.
+ * What an archive after the merge did, the one place its machine-readable keys are written: {@code upstream-pr
+ * archive --after-merge --json} prints {@link #toMap()}, {@code {"result", "branch", "commit", "pullRequest":
+ * {"number", "url", "created"} | null, "archived": [ids], "reason"}}; {@code archiveChantSpecs(push: true)} words its
+ * {@code archive} result with {@link Result#json()} (and, failing the build on a refusal, says {@code refused} for
+ * {@link Result#CLOSED_UNMERGED} too).
  *
  * @param result what happened
  * @param branch the fork's branch the archive commit went to (or, for nothing to do, the branch looked at); null
@@ -23,11 +26,13 @@ import java.util.Objects;
  * @param archived the IDs of the specs the archive commit archives
  * @param reason why nothing (or not everything) was done, or what the protected branch said; null when pushed
  */
-record AfterMergeReport(Result result, String branch, String commit, UpstreamPullRequest pullRequest,
+public record AfterMergeReport(Result result, String branch, String commit, UpstreamPullRequest pullRequest,
         List<String> archived, String reason) {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The outcomes of an after-merge archive, as {@code result} in the JSON. */
-    enum Result {
+    public enum Result {
         /** The archive commit is on the fork's branch. */
         PUSHED,
         /** The branch is protected: the commit is on a side branch, with a pull request in the fork. */
@@ -41,23 +46,30 @@ record AfterMergeReport(Result result, String branch, String commit, UpstreamPul
         /** Failed (GitHub or the fork could not be reached, the push was rejected): nothing archived. */
         FAILED;
 
-        String json() {
+        /** Lower-case name, for JSON and the step's result. */
+        public String json() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    AfterMergeReport {
+    public AfterMergeReport {
         Objects.requireNonNull(result, "result");
         archived = List.copyOf(archived);
     }
 
     /** A result with nothing pushed, for {@code reason}. */
-    static AfterMergeReport nothingPushed(Result result, String reason) {
+    public static AfterMergeReport nothingPushed(Result result, String reason) {
         return new AfterMergeReport(result, null, null, null, List.of(), reason);
     }
 
-    /** The report of what {@link io.jenkins.plugins.upstreampr.followup.AfterMergeArchive} did. */
-    static AfterMergeReport of(ArchivePushResult done, boolean merged, UpstreamPullRequest forkPullRequest) {
+    /**
+     * The report of what {@link AfterMergeArchive} did.
+     *
+     * @param merged whether the upstream pull request was merged (a refusal of one closed without merge is
+     *     {@link Result#CLOSED_UNMERGED})
+     * @param forkPullRequest the pull request in the fork from the side branch, when one was opened or found
+     */
+    public static AfterMergeReport of(ArchivePushResult done, boolean merged, UpstreamPullRequest forkPullRequest) {
         if (done instanceof ArchivePushResult.Pushed p) {
             return new AfterMergeReport(Result.PUSHED, p.branch(), p.commit(), null, SpecId.values(p.archived()),
                     null);
@@ -74,25 +86,38 @@ record AfterMergeReport(Result result, String branch, String commit, UpstreamPul
     }
 
     /** The same report with another reason. */
-    AfterMergeReport withReason(String reason) {
+    public AfterMergeReport withReason(String reason) {
         return new AfterMergeReport(result, branch, commit, pullRequest, archived, reason);
     }
 
-    /** The single-line JSON object. */
-    String toJson() {
-        ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("result", result.json());
-        root.put("branch", branch);
-        root.put("commit", commit);
-        if (pullRequest == null) {
-            root.putNull("pullRequest");
-        } else {
-            root.putObject("pullRequest").put("number", pullRequest.number()).put("url", pullRequest.url())
-                    .put("created", pullRequest.created());
+    /**
+     * The machine-readable report: plain {@link LinkedHashMap}s and {@link ArrayList}s of strings, numbers, booleans
+     * and nulls, keys in the order above.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("result", result.json());
+        map.put("branch", branch);
+        map.put("commit", commit);
+        Map<String, Object> pr = null;
+        if (pullRequest != null) {
+            pr = new LinkedHashMap<>();
+            pr.put("number", pullRequest.number());
+            pr.put("url", pullRequest.url());
+            pr.put("created", pullRequest.created());
         }
-        ArrayNode ids = root.putArray("archived");
-        archived.forEach(ids::add);
-        root.put("reason", reason);
-        return root.toString();
+        map.put("pullRequest", pr);
+        map.put("archived", new ArrayList<>(archived));
+        map.put("reason", reason);
+        return map;
+    }
+
+    /** {@link #toMap()} as a single-line JSON object. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(toMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings, numbers and lists is always JSON", e);
+        }
     }
 }
