@@ -77,6 +77,9 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
         if (commit != push) {
             throw new AbortException(Messages.ArchiveMove_CommitAndPush());
         }
+        if (move && getContext().get(FilePath.class) == null) {
+            throw new AbortException(Messages.ArchiveMove_NoWorkspace()); // before anything is archived
+        }
         if (push) {
             try {
                 PullRequestRef.parse(upstream);
@@ -113,9 +116,9 @@ final class ArchiveChantSpecsExecution extends BackgroundStepExecution {
         }
         if (!move) {
             if (isStopped()) {
-            return; // aborted meanwhile: what was done is recorded above, the step already ended
-        }
-        getContext().onSuccess(new ArrayList<>(artifacts.keySet()));
+                return; // aborted meanwhile: what was done is recorded above, the step already ended
+            }
+            getContext().onSuccess(new ArrayList<>(artifacts.keySet()));
             return;
         }
         FilePath workspace = getContext().get(FilePath.class);

@@ -4,7 +4,10 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.upstreampr.jenkins.params.OpenGates;
+import java.io.IOException;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One action of a kind per gate id on a run ({@link UpstreamProposalAction}, {@link UpstreamPullRequestAction}), where
@@ -14,9 +17,15 @@ import java.util.function.Function;
  */
 final class GateActions {
 
+    private static final Logger LOGGER = Logger.getLogger(GateActions.class.getName());
+
     private GateActions() {}
 
-    /** Adds {@code action} to {@code run} in place of the action of {@code type} with the same gate id, if any. */
+    /**
+     * Adds {@code action} to {@code run} in place of the action of {@code type} with the same gate id, if any, and
+     * writes the run at once ({@code Run.addAction} only changes the run in memory): without an input step after it,
+     * which would save the run, a crash would otherwise lose the proposal page or the opened pull request's summary.
+     */
     static <A extends Action> void put(@NonNull Run<?, ?> run, @NonNull Class<A> type, @NonNull A action,
             @NonNull Function<A, String> gateId) {
         String id = OpenGates.normalize(gateId.apply(action));
@@ -27,6 +36,11 @@ final class GateActions {
                 }
             }
             run.addAction(action);
+        }
+        try {
+            run.save();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Could not save " + run + " after adding " + type.getSimpleName(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.upstreampr.jenkins;
 
 import hudson.util.ListBoxModel;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The descriptor of a {@link GateAnswerStep}: the choices of the answer's {@code decision}; the rest is
@@ -8,6 +9,7 @@ import hudson.util.ListBoxModel;
  */
 public abstract class GateAnswerStepDescriptor extends GateStepDescriptor {
 
+    @POST
     public ListBoxModel doFillDecisionItems() {
         ListBoxModel items = new ListBoxModel();
         items.add("approve");

@@ -152,8 +152,8 @@ abstract class GateStep extends StagingChecksStep {
 
     /**
      * Show the gate on GitHub: the commit status {@code upstream-pr/gate} on the staging head, pending (linking to the
-     * input page) while the gate waits, then the decision ({@link io.jenkins.plugins.upstreampr.gate.GateRequest#
-     * gateStatus()}).
+     * input page) while the gate waits, then the decision
+     * ({@link io.jenkins.plugins.upstreampr.gate.GateRequest#gateStatus()}).
      */
     @DataBoundSetter
     public void setGateStatus(boolean gateStatus) {

@@ -11,8 +11,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code recordUpstreamApproval}: takes one role's answer in a gate with several roles ({@code approvers}), between
  * two {@code input} prompts of the one-liner. It prepares the gate again (the staging head read again: approvals of a
- * head that moved lapse) and hands the answer to the engine ({@link io.jenkins.plugins.upstreampr.gate.UpstreamGate#
- * answer}), which decides everything: each role by a different person, approvals bound to the head and the text, a
+ * head that moved lapse) and hands the answer to the engine
+ * ({@link io.jenkins.plugins.upstreampr.gate.UpstreamGate#answer}), which decides everything: each role by a different person, approvals bound to the head and the text, a
  * later edit making earlier approvals lapse, a rejection or deferral ending the gate. Opens nothing and archives
  * nothing; {@code createUpstreamPullRequest} does, with the approvals this step returns.
  *

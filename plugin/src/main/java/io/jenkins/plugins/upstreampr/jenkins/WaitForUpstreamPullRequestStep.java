@@ -89,6 +89,7 @@ public final class WaitForUpstreamPullRequestStep extends StagingChecksStep {
             return Messages.WaitStep_DisplayName();
         }
 
+        @POST
         public ListBoxModel doFillUntilItems() {
             ListBoxModel items = new ListBoxModel();
             items.add(Messages.WaitStep_UntilMerged(), "merged");

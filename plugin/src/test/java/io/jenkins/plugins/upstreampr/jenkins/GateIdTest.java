@@ -119,6 +119,23 @@ class GateIdTest {
     }
 
     @Test
+    void archiveChantSpecsMovingOutsideNodeFailsBeforeItArchivesAnything() throws Exception {
+        // GateFixture.job archives SPEC inside node first (one "Archived ... gate artifacts" line); the move outside
+        // node has no workspace to change and must fail before it copies or archives anything again
+        WorkflowJob job = GateFixture.job(r, "move-outside-node", "archiveChantSpecs spec: '" + SPEC
+                + "', move: true\n" + "echo 'after the move'\n");
+
+        WorkflowRun run = GateFixture.build(job);
+
+        r.assertBuildStatus(Result.FAILURE, run);
+        r.assertLogContains("archiveChantSpecs: move: true changes the workspace checkout; call the step inside node",
+                run);
+        r.assertLogNotContains("after the move", run);
+        String log = JenkinsRule.getLog(run);
+        assertEquals(1, log.split("gate artifacts: ", -1).length - 1, "only the first call archived: " + log);
+    }
+
+    @Test
     void aGateOutsideNodeReadsTheCopyTakenForItsSpecNotANewerOneTakenForAnother() throws Exception {
         // GateFixture.job archives SPEC inside node first (copy 1, with the trail's regression test from outside
         // .chant/); then a research spec whose trail names no file outside .chant/ (copy 2, the newest).

@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  * {@code upstream-pr-proposal-ID}).
  *
  * <p>Because the id becomes a path segment and a URL segment here, before the input step has seen it, the id is held
- * to the input step's own rule ({@code InputStep.DescriptorImpl.doCheckId}): letters, digits and
- * {@code -._~!$()*+,:@=}, not {@code .} or {@code ..}. So a bad id fails the preflight before anyone is asked, and
- * never names an artifact outside {@code upstream-pr/}.
+ * to the input step's own rule ({@code InputStep.DescriptorImpl.doCheckId}: letters, digits and
+ * {@code -._~!$()*+,:@=}, not {@code .} or {@code ..}) narrowed to names every file system takes, since the artifact
+ * manager writes {@code upstream-pr/ID/} as a folder on the controller, which may run on Windows: letters, digits and
+ * {@code -_.}, not starting or ending with {@code .}, not a Windows device name ({@code CON}, {@code NUL},
+ * {@code COM1}...). So a bad id fails the preflight before anyone is asked, and never names an artifact outside
+ * {@code upstream-pr/}.
  *
  * @param id the id as the input step stores it ({@link OpenGates#normalize})
  */
@@ -24,7 +27,8 @@ public record GateNames(String id) {
     /** The proposal page's URL name, relative to the build, for the default id. */
     public static final String PROPOSAL_PAGE = "upstream-pr-proposal";
 
-    private static final Pattern URL_SAFE = Pattern.compile("[a-zA-Z0-9\\-._~!$()*+,:@=]+");
+    private static final Pattern PORTABLE = Pattern.compile("[a-zA-Z0-9_-]([a-zA-Z0-9._-]*[a-zA-Z0-9_-])?");
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
     private static final String FOLDER = GateArtifacts.FOLDER + "/";
 
     /**
@@ -32,10 +36,11 @@ public record GateNames(String id) {
      */
     public GateNames {
         id = OpenGates.normalize(id);
-        if (id.equals(".") || id.equals("..") || !URL_SAFE.matcher(id).matches()) {
+        if (!PORTABLE.matcher(id).matches() || WINDOWS_DEVICE.matcher(id).matches()) {
             throw new IllegalArgumentException("id '" + id + "': a gate's id names its input prompt, its artifacts"
-                    + " and its proposal page, so it must be URL safe: letters a-z A-Z, digits 0-9 and"
-                    + " - _ . ~ ! $ ( ) * + , : @ = (not '.' or '..'), for example id: 'backport-1.x'");
+                    + " and its proposal page, so it must be URL safe and a folder name on every system: letters"
+                    + " a-z A-Z, digits 0-9 and - _ . (not first or last: '.'; not a Windows device name such as CON"
+                    + " or NUL), for example id: 'backport-1.x'");
         }
     }
 

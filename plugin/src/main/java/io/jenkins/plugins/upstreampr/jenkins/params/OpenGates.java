@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>Ids are compared as the input step stores them ({@code InputStep.setId}): blank is the one-liner's default
  * {@value #DEFAULT_ID}, and a leading {@code a}-{@code z} is upper-cased, so {@code 'gate'} and {@code 'Gate'} are
- * the same prompt. Whether an id is URL safe is the input step's own check.
+ * the same prompt. Which characters an id may have is {@link GateNames}' rule.
  *
  * @param ids the open gates' ids, normalized, in the order they opened
  */

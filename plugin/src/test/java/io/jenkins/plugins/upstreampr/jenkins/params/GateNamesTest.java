@@ -57,8 +57,10 @@ class GateNamesTest {
     }
 
     @Test
-    void anIdTheInputStepWouldRefuseIsRefusedNamingItAndWhatIsAllowed() {
-        for (String bad : new String[] {"..", ".", "a/b", "two words", "x&y", "it's", "Ärger", "semi;colon"}) {
+    void anIdTheInputStepOrAFileSystemWouldRefuseIsRefusedNamingItAndWhatIsAllowed() {
+        for (String bad : new String[] {"..", ".", "a/b", "two words", "x&y", "it's", "Ärger", "semi;colon", "a:b",
+            "a*", "a~b", "(x)", "a+b", "a,b", "a@b", "a=b", "a!", "a$", ".hidden", "trailing.", "CON", "nul", "Com1",
+            "aux.txt", "lpt9"}) {
             assertThatThrownBy(() -> new GateNames(bad))
                     .as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
@@ -66,7 +68,9 @@ class GateNamesTest {
                     .hasMessageContaining("URL safe")
                     .hasMessageContaining("for example id: 'backport-1.x'");
         }
-        assertThat(new GateNames("a-z_0.9~!$()*+,:@=").id()).isEqualTo("A-z_0.9~!$()*+,:@=");
+        assertThat(new GateNames("a-z_0.9").id()).isEqualTo("A-z_0.9");
+        assertThat(new GateNames("backport-1.x").id()).isEqualTo("Backport-1.x");
+        assertThat(new GateNames("console").id()).isEqualTo("Console");
     }
 
     @Test
