@@ -62,9 +62,11 @@ public final class FrontmatterParser {
      * file (for messages).
      */
     public Frontmatter parse(String yaml, int firstLine) throws FrontmatterException {
-        Optional<Node> root;
+        Optional<Node> root = Optional.ofNullable(FlatYamlComposer.compose(yaml));
         try {
-            root = new Compose(settings).composeString(yaml);
+            if (root.isEmpty()) {
+                root = new Compose(settings).composeString(yaml);
+            }
         } catch (MarkedYamlEngineException e) {
             String where = e.getProblemMark().map(m -> "line " + (firstLine + m.getLine()) + ": ").orElse("");
             String context = e.getContext() == null ? "" : " (" + e.getContext()
