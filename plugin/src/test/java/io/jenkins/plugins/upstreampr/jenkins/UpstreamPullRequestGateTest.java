@@ -111,6 +111,23 @@ class UpstreamPullRequestGateTest {
     }
 
     @Test
+    void thePreflightsResultGivesEachCheckGitHubsOwnConclusionNextToItsState() throws Exception {
+        fixture.stubStaging(GitHubStub.SHA_A, "\"pr-a\"");
+        fixture.stubChecks(GitHubStub.SHA_A, "ci=success", "lint=completed/skipped");
+        fixture.stubUpstream();
+        WorkflowJob job = GateFixture.job(r, "preflight-result", ""
+                + "def p = upstreamPullRequestPreflight(credentialsId: '" + TOKEN_ID + "', apiUri: '"
+                + fixture.github.apiUrl() + "', upstream: 'upstream/project', head: '" + GateFixture.HEAD
+                + "', staging: 'octo/fork#7', spec: '" + SPEC + "')\n"
+                + "for (def c : p.checks) { echo \"check ${c.name} state=${c.state} conclusion=${c.conclusion}\" }\n");
+
+        WorkflowRun run = GateFixture.build(job);
+
+        r.assertBuildStatusSuccess(run);
+        r.assertLogContains("check lint state=success conclusion=skipped", run);
+    }
+
+    @Test
     void aSkippedCheckCountsAsPassingButThePromptThePageAndTheResultShowGitHubsOwnConclusion() throws Exception {
         fixture.stubStaging(GitHubStub.SHA_A, "\"pr-a\"");
         fixture.stubChecks(GitHubStub.SHA_A, "ci=success", "lint=completed/skipped");
@@ -125,8 +142,6 @@ class UpstreamPullRequestGateTest {
         assertEquals("success", lint.getState());
         assertEquals("skipped", lint.getConclusion());
         assertEquals("success (skipped)", lint.getShownState());
-        // the step's result holds the engine's checks, GitHub's conclusion with them:
-        // GateJsonTest.aSkippedCheckCountsAsPassingAndKeepsGitHubsOwnConclusion
 
         GateFixture.answer(r, run, INPUT_ID, "alice", GateFixture.approval("Fix"));
         r.assertBuildStatusSuccess(GateFixture.ended(run));
