@@ -194,7 +194,7 @@ public final class ArchiveCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         ForkCheckout checkout = new ForkCheckout(repository.dir(), remote, branch);
-        ForkToken token = ForkToken.of(github.token());
+        ForkToken token = github.forkToken();
         GitHubSession session = github.session();
         Output output = new Output(token, upstreamPr);
         try {
@@ -218,8 +218,9 @@ public final class ArchiveCommand implements Callable<Integer> {
                 default -> UpstreamPrCommand.EXIT_OK;
             });
         } catch (GitHubException e) {
+            // the error line and exit code are the handler's, as for every command (scrubbed: GitHubOptions.scrub)
             output.json(AfterMergeReport.nothingPushed(Result.FAILED, e.getMessage()));
-            return GitHubOptions.report(spec.commandLine(), e);
+            throw e;
         } catch (ArchivePushException e) {
             return output.finish(AfterMergeReport.nothingPushed(Result.FAILED, e.getMessage()),
                     UpstreamPrCommand.EXIT_UNEXPECTED);
@@ -254,7 +255,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         } catch (GitHubException e) {
             return output.finish(AfterMergeReport.of(side, true, null).withReason(pushed + ", but opening its pull "
                     + "request in " + where + " failed: " + e.getMessage() + " Open one from " + side.branch()
-                    + " into " + side.pullRequest().base() + ", or run this again"), GitHubOptions.exitCode(e));
+                    + " into " + side.pullRequest().base() + ", or run this again"), UpstreamPrCommand.exitCode(e));
         }
         opened.warnings().forEach(w -> output.error("warning: " + w));
         return output.finish(AfterMergeReport.of(side, true, opened), UpstreamPrCommand.EXIT_OK);
@@ -282,7 +283,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         }
 
         void error(String message) {
-            err.println(token.scrub(spec.qualifiedName() + ": " + oneLine(message)));
+            err.println(token.scrub(spec.qualifiedName() + ": " + UpstreamPrCommand.oneLine(message)));
             err.flush();
         }
 
@@ -314,10 +315,10 @@ public final class ArchiveCommand implements Callable<Integer> {
             switch (report.result()) {
                 case PUSHED -> lines.add(archived);
                 case PUSHED_TO_SIDE_BRANCH -> {
-                    lines.add(oneLine(report.reason()));
+                    lines.add(UpstreamPrCommand.oneLine(report.reason()));
                     lines.add(archived);
                 }
-                default -> lines.add(oneLine(report.reason()));
+                default -> lines.add(UpstreamPrCommand.oneLine(report.reason()));
             }
             report.archived().forEach(id -> lines.add("  " + id));
             UpstreamPullRequest pr = report.pullRequest();
@@ -327,10 +328,6 @@ public final class ArchiveCommand implements Callable<Integer> {
             }
             return lines;
         }
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     // ---------------------------------------------------------------- plain archive

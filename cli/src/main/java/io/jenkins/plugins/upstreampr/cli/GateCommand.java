@@ -12,7 +12,6 @@ import io.jenkins.plugins.upstreampr.gate.GateOverride;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
-import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.WritePlan;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
@@ -235,8 +234,6 @@ public final class GateCommand implements Callable<Integer> {
                 print(outcome, proposal);
             }
             return UpstreamPrCommand.EXIT_OK;
-        } catch (GitHubException e) {
-            return GitHubOptions.report(spec.commandLine(), e);
         } catch (IOException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(spec.qualifiedName() + ": writing the gate record into --artifacts " + artifacts

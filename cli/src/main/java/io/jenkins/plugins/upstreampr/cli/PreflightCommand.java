@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.Preflight;
 import io.jenkins.plugins.upstreampr.github.PreflightReport;
@@ -88,19 +87,15 @@ public final class PreflightCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         GitHubSession session = github.session();
-        try {
-            PreflightReport report = new Preflight(session).run(request);
-            if (report.verdict().verdict() == Verdict.PENDING && !waitFor.isZero()) {
-                StagingVerdict awaited = new StagingCheck(session).await(request.staging(), request.policy(), waitFor,
-                        Duration.ofSeconds(15), Duration.ofMinutes(2));
-                report = new PreflightReport(awaited, report.upstream(), report.base(), report.existing(),
-                        report.timing());
-            }
-            print(report);
-            return exitCode(report.verdict());
-        } catch (GitHubException e) {
-            return GitHubOptions.report(spec.commandLine(), e);
+        PreflightReport report = new Preflight(session).run(request);
+        if (report.verdict().verdict() == Verdict.PENDING && !waitFor.isZero()) {
+            StagingVerdict awaited = new StagingCheck(session).await(request.staging(), request.policy(), waitFor,
+                    Duration.ofSeconds(15), Duration.ofMinutes(2));
+            report = new PreflightReport(awaited, report.upstream(), report.base(), report.existing(),
+                    report.timing());
         }
+        print(report);
+        return exitCode(report.verdict());
     }
 
     static int exitCode(StagingVerdict verdict) {
