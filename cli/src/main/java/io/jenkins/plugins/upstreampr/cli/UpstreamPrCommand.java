@@ -14,7 +14,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -162,8 +165,25 @@ public final class UpstreamPrCommand implements Runnable {
         private static int onBadParameters(ParameterException e, String[] args) {
             CommandLine failed = e.getCommandLine();
             String help = failed.getCommandSpec().qualifiedName() + " --help";
-            return report(failed, e, e.getMessage() + " (see " + help + ")", EXIT_BAD_INPUT,
+            return report(failed, e, withTheGivenOptions(e) + " (see " + help + ")", EXIT_BAD_INPUT,
                     Arrays.asList(args).contains("--debug"));
+        }
+
+        /**
+         * picocli names what an option group misses, not what was given that needs it (a lone {@code archive
+         * --upstream} is "Missing required argument(s): --after-merge"): the group's options that were given are
+         * named too, so the line says both sides.
+         */
+        private static String withTheGivenOptions(ParameterException e) {
+            ParseResult parsed = e.getCommandLine().getParseResult();
+            if (!(e instanceof MissingParameterException missing) || parsed == null) {
+                return e.getMessage();
+            }
+            List<String> given = missing.getMissing().stream().map(ArgSpec::group).filter(Objects::nonNull)
+                    .distinct().flatMap(group -> group.options().stream()).filter(parsed::hasMatchedOption)
+                    .map(OptionSpec::longestName).distinct().toList();
+            return given.isEmpty() ? e.getMessage() : e.getMessage() + " (needed with " + String.join(", ", given)
+                    + ")";
         }
 
         /**

@@ -366,16 +366,19 @@ class ArchiveAfterMergeCommandTest {
         CommandRun upstreamAlone = CommandRun.run("archive", "--dir", dir.toString(), "--upstream", "up/project#42",
                 ExampleRepository.IMPLEMENTATION);
         assertThat(upstreamAlone.exitCode()).isEqualTo(2);
-        assertThat(upstreamAlone.err()).startsWith("upstream-pr archive: --upstream only go(es) with --after-merge");
+        assertThat(upstreamAlone.err()).startsWith("upstream-pr archive: Error: Missing required argument(s): "
+                + "--after-merge (needed with --upstream)");
 
         CommandRun noUpstream = CommandRun.run("archive", "--after-merge", "--dir", dir.toString(),
                 ExampleRepository.IMPLEMENTATION);
         assertThat(noUpstream.exitCode()).isEqualTo(2);
-        assertThat(noUpstream.err()).contains("--after-merge needs --upstream OWNER/REPO#N");
+        assertThat(noUpstream.err()).contains("Missing required argument(s): --upstream=OWNER/REPO#N (needed with "
+                + "--after-merge)");
 
         CommandRun dryRun = run("--dry-run", ExampleRepository.IMPLEMENTATION);
         assertThat(dryRun.exitCode()).isEqualTo(2);
-        assertThat(dryRun.err()).contains("--dry-run, --force and --no-stage do not go with --after-merge");
+        assertThat(dryRun.err()).contains("[[--dry-run] [--force] [--no-stage]] and [--after-merge "
+                + "--upstream=OWNER/REPO#N").contains("are mutually exclusive");
 
         CommandRun badPr = CommandRun.run("archive", "--after-merge", "--upstream", "up/project", "--dir",
                 dir.toString(), ExampleRepository.IMPLEMENTATION);
