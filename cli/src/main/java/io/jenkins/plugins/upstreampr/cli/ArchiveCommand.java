@@ -52,6 +52,10 @@ import picocli.CommandLine.Spec;
  * ({@link AfterMergeArchive}); the upstream pull request is read once
  * ({@link UpstreamPullRequestWatch#outcome()}), and a protected branch gets the small pull request in the fork
  * ({@link UpstreamPullRequests#open}, idempotent).
+ *
+ * <p>The two ways take their own options, two exclusive picocli groups ({@link HereOptions},
+ * {@link AfterMergeOptions}), so picocli itself refuses options of both and an {@code --after-merge} without
+ * {@code --upstream} (exit 2, as every usage error).
  */
 @Command(name = "archive",
         description = {"Archive specs: move .chant/specs/<ID>.md to .chant/archive/<first 10 characters of ID>/<ID>.md, "
