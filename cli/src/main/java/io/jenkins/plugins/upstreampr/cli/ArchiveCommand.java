@@ -33,6 +33,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +52,10 @@ import picocli.CommandLine.Spec;
  * ({@link AfterMergeArchive}); the upstream pull request is read once
  * ({@link PullRequestReads#ending()}), and a protected branch gets the small pull request in the fork
  * ({@link UpstreamPullRequests#open}, idempotent).
+ *
+ * <p>The two ways take their own options, two exclusive picocli groups ({@link HereOptions},
+ * {@link AfterMergeOptions}), so picocli itself refuses options of both and an {@code --after-merge} without
+ * {@code --upstream} (exit 2, as every usage error).
  */
 @Command(name = "archive",
         description = {"Archive specs: move .chant/specs/<ID>.md to .chant/archive/<first 10 characters of ID>/<ID>.md, "
@@ -96,65 +101,80 @@ public final class ArchiveCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", arity = "1..*", description = "Spec IDs (or unique parts of them) to archive.")
     private List<String> ids;
 
-    @Option(names = "--dry-run", description = "Show what would move; move nothing.")
-    private boolean dryRun;
-
-    @Option(names = "--force", description = "Archive whatever the status, skip the unmerged-branch and target-files "
-            + "checks (a driver still needs all its members completed or cancelled).")
-    private boolean force;
-
-    @Option(names = "--no-stage", description = "Plain file-system renames, nothing staged in git.")
-    private boolean noStage;
-
     @Option(names = "--json", description = "Print {\"archived\":[{\"id\",\"from\",\"to\"}],"
             + "\"skipped\":[{\"id\",\"reason\"}]} (a refused batch prints every spec under skipped, then fails). "
             + "With --after-merge: {\"result\",\"branch\",\"commit\",\"pullRequest\":{\"number\",\"url\","
             + "\"created\"}|null,\"archived\":[ids],\"reason\"}, whatever the result.")
     private boolean json;
 
-    @Option(names = "--after-merge", description = "Archive in a git checkout of the fork once the upstream pull "
-            + "request (--upstream) is merged, then commit and push (see above).")
-    private boolean afterMerge;
+    /** Archive here or in the fork after the merge: picocli refuses options of both, and an incomplete after-merge. */
+    @ArgGroup(exclusive = true)
+    private Mode mode;
 
-    @Option(names = "--upstream", paramLabel = "OWNER/REPO#N",
-            description = "With --after-merge: the upstream pull request whose trail the specs are.")
-    private String upstream;
+    /** The options of one of the two ways to archive; {@code null} when none is given (a plain archive). */
+    static final class Mode {
+        @ArgGroup(exclusive = false)
+        private HereOptions here;
 
-    @Option(names = "--remote", paramLabel = "NAME",
-            description = "With --after-merge: the fork's remote in the checkout (default: origin).")
-    private String remote;
+        @ArgGroup(exclusive = false)
+        private AfterMergeOptions afterMerge;
+    }
 
-    @Option(names = "--branch", paramLabel = "B",
-            description = "With --after-merge: the fork's branch to push the archive commit to (default: the fork's "
-                    + "default branch).")
-    private String branch;
+    /** The plain archive's options, in the repository at hand. */
+    static final class HereOptions {
+        @Option(names = "--dry-run", description = "Show what would move; move nothing.")
+        private boolean dryRun;
 
-    @Option(names = "--fork", paramLabel = "OWNER/REPO",
-            description = "With --after-merge: the fork on GitHub, where the pull request for a protected branch is "
-                    + "opened (default: the repository of the upstream pull request's head).")
-    private String fork;
+        @Option(names = "--force", description = "Archive whatever the status, skip the unmerged-branch and "
+                + "target-files checks (a driver still needs all its members completed or cancelled).")
+        private boolean force;
+
+        @Option(names = "--no-stage", description = "Plain file-system renames, nothing staged in git.")
+        private boolean noStage;
+
+        ArchiveOptions options() {
+            return new ArchiveOptions(force, noStage, dryRun);
+        }
+    }
+
+    /** {@code --after-merge} and the options that go only with it. */
+    static final class AfterMergeOptions {
+        @Option(names = "--after-merge", required = true, description = "Archive in a git checkout of the fork once "
+                + "the upstream pull request (--upstream) is merged, then commit and push (see above); never with "
+                + "--dry-run, --force or --no-stage: the archive after the merge is always staged, committed and "
+                + "pushed as chant would archive it.")
+        private boolean afterMerge;
+
+        @Option(names = "--upstream", required = true, paramLabel = "OWNER/REPO#N",
+                description = "With --after-merge: the upstream pull request whose trail the specs are.")
+        private String upstream;
+
+        @Option(names = "--remote", paramLabel = "NAME",
+                description = "With --after-merge: the fork's remote in the checkout (default: origin).")
+        private String remote;
+
+        @Option(names = "--branch", paramLabel = "B",
+                description = "With --after-merge: the fork's branch to push the archive commit to (default: the "
+                        + "fork's default branch).")
+        private String branch;
+
+        @Option(names = "--fork", paramLabel = "OWNER/REPO",
+                description = "With --after-merge: the fork on GitHub, where the pull request for a protected branch "
+                        + "is opened (default: the repository of the upstream pull request's head).")
+        private String fork;
+    }
 
     @Mixin
     private GitHubOptions github;
 
     @Override
     public Integer call() throws Exception {
-        if (afterMerge) {
-            return archiveAfterMerge();
+        if (mode != null && mode.afterMerge != null) {
+            return archiveAfterMerge(mode.afterMerge);
         }
-        List<String> afterMergeOnly = new ArrayList<>();
-        for (String option : new String[] {"--upstream", "--remote", "--branch", "--fork"}) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                afterMergeOnly.add(option);
-            }
-        }
-        if (!afterMergeOnly.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), String.join(", ", afterMergeOnly) + " only go(es) with "
-                    + "--after-merge: add --after-merge to archive, commit and push in the fork after the upstream "
-                    + "pull request merged, or leave them out");
-        }
+        HereOptions here = mode == null || mode.here == null ? new HereOptions() : mode.here;
         SpecArchive archive = new SpecArchive(new SpecResolver(top.clock())::resolve);
-        ArchivePlan plan = archive.plan(repository.readTree(), ids, new ArchiveOptions(force, noStage, dryRun));
+        ArchivePlan plan = archive.plan(repository.readTree(), ids, here.options());
         if (plan.isRefused()) {
             if (json) {
                 printJson(plan.unexecutedResult());
@@ -175,26 +195,17 @@ public final class ArchiveCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------- --after-merge
 
-    private int archiveAfterMerge() {
-        if (dryRun || force || noStage) {
-            throw new ParameterException(spec.commandLine(), "--dry-run, --force and --no-stage do not go with "
-                    + "--after-merge (the archive after the merge is always staged, committed and pushed as chant "
-                    + "would archive it): leave them out");
-        }
-        if (upstream == null) {
-            throw new ParameterException(spec.commandLine(), "--after-merge needs --upstream OWNER/REPO#N: the "
-                    + "upstream pull request whose specs to archive once it is merged");
-        }
+    private int archiveAfterMerge(AfterMergeOptions afterMerge) {
         PullRequestRef upstreamPr;
         RepositoryName forkRepository;
         try {
-            upstreamPr = PullRequestRef.parse(upstream);
-            forkRepository = fork == null ? null : RepositoryName.parse(fork);
+            upstreamPr = PullRequestRef.parse(afterMerge.upstream);
+            forkRepository = afterMerge.fork == null ? null : RepositoryName.parse(afterMerge.fork);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ForkCheckout checkout = new ForkCheckout(repository.dir(), remote, branch);
-        ForkToken token = ForkToken.of(github.token());
+        ForkCheckout checkout = new ForkCheckout(repository.dir(), afterMerge.remote, afterMerge.branch);
+        ForkToken token = github.forkToken();
         GitHubSession session = github.session();
         Output output = new Output(token, upstreamPr);
         try {
@@ -218,8 +229,9 @@ public final class ArchiveCommand implements Callable<Integer> {
                 default -> UpstreamPrCommand.EXIT_OK;
             });
         } catch (GitHubException e) {
+            // the error line and exit code are the handler's, as for every command (scrubbed: GitHubOptions.scrub)
             output.json(AfterMergeReport.nothingPushed(Result.FAILED, e.getMessage()));
-            return GitHubOptions.report(spec.commandLine(), e);
+            throw e;
         } catch (ArchivePushException e) {
             return output.finish(AfterMergeReport.nothingPushed(Result.FAILED, e.getMessage()),
                     UpstreamPrCommand.EXIT_UNEXPECTED);
@@ -254,7 +266,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         } catch (GitHubException e) {
             return output.finish(AfterMergeReport.of(side, true, null).withReason(pushed + ", but opening its pull "
                     + "request in " + where + " failed: " + e.getMessage() + " Open one from " + side.branch()
-                    + " into " + side.pullRequest().base() + ", or run this again"), GitHubOptions.exitCode(e));
+                    + " into " + side.pullRequest().base() + ", or run this again"), UpstreamPrCommand.exitCode(e));
         }
         opened.warnings().forEach(w -> output.error("warning: " + w));
         return output.finish(AfterMergeReport.of(side, true, opened), UpstreamPrCommand.EXIT_OK);
@@ -282,7 +294,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         }
 
         void error(String message) {
-            err.println(token.scrub(spec.qualifiedName() + ": " + oneLine(message)));
+            err.println(token.scrub(spec.qualifiedName() + ": " + UpstreamPrCommand.oneLine(message)));
             err.flush();
         }
 
@@ -314,10 +326,10 @@ public final class ArchiveCommand implements Callable<Integer> {
             switch (report.result()) {
                 case PUSHED -> lines.add(archived);
                 case PUSHED_TO_SIDE_BRANCH -> {
-                    lines.add(oneLine(report.reason()));
+                    lines.add(UpstreamPrCommand.oneLine(report.reason()));
                     lines.add(archived);
                 }
-                default -> lines.add(oneLine(report.reason()));
+                default -> lines.add(UpstreamPrCommand.oneLine(report.reason()));
             }
             report.archived().forEach(id -> lines.add("  " + id));
             UpstreamPullRequest pr = report.pullRequest();
@@ -327,10 +339,6 @@ public final class ArchiveCommand implements Callable<Integer> {
             }
             return lines;
         }
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     // ---------------------------------------------------------------- plain archive

@@ -6,7 +6,6 @@ import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.chant.SpecResolver;
 import io.jenkins.plugins.upstreampr.chant.SpecTrail;
 import io.jenkins.plugins.upstreampr.gate.GateJson;
-import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestProposal;
@@ -116,20 +115,16 @@ public final class CreateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try {
-            GitHubSession session = github.session();
-            WritePlan plan = new WritePlan();
-            UpstreamPullRequest pr = new UpstreamPullRequests(dryRun ? session.dryRun(plan) : session).open(proposal);
-            if (dryRun) {
-                DryRunReport.print(plan.writes(), json, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                        spec.qualifiedName());
-            } else {
-                print(pr);
-            }
-            return UpstreamPrCommand.EXIT_OK;
-        } catch (GitHubException e) {
-            return GitHubOptions.report(spec.commandLine(), e);
+        GitHubSession session = github.session();
+        WritePlan plan = new WritePlan();
+        UpstreamPullRequest pr = new UpstreamPullRequests(dryRun ? session.dryRun(plan) : session).open(proposal);
+        if (dryRun) {
+            DryRunReport.print(plan.writes(), json, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                    spec.qualifiedName());
+        } else {
+            print(pr);
         }
+        return UpstreamPrCommand.EXIT_OK;
     }
 
     private String readBody() {

@@ -11,13 +11,9 @@ import io.jenkins.plugins.upstreampr.gate.GateOverride;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
-import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.WritePlan;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
-import io.jenkins.plugins.upstreampr.github.PullRequestRef;
-import io.jenkins.plugins.upstreampr.github.RepositoryName;
-import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import java.io.IOException;
@@ -73,12 +69,9 @@ public final class GateCommand implements Callable<Integer> {
     @Mixin
     private GitHubOptions github;
 
-    @Option(names = "--staging", required = true, paramLabel = "OWNER/REPO#N",
-            description = "The staging pull request inside the fork (its head must be --head).")
-    private String staging;
-
-    @Option(names = "--upstream", required = true, paramLabel = "OWNER/REPO", description = "The upstream repository.")
-    private String upstream;
+    /** The preflight the gate begins with. */
+    @Mixin
+    private PreflightOptions preflight;
 
     @Option(names = "--head", required = true, paramLabel = "OWNER:BRANCH", description = "The fork branch to propose.")
     private String head;
@@ -86,23 +79,6 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "ID",
             description = "The implementation spec (or the upstream-PR spec): its trail gives the body and is archived.")
     private String specId;
-
-    @Option(names = "--base", paramLabel = "B", description = "Upstream base branch (default: its default branch).")
-    private String base;
-
-    @Mixin
-    private StagingPolicyOptions stagingPolicy;
-
-    @Option(names = "--look-up-existing",
-            description = "Also look for an open upstream pull request from the same branch before asking.")
-    private boolean lookUpExisting;
-
-    @Option(names = "--wait", paramLabel = "DURATION",
-            description = "While the staging CI is pending, poll until this ISO-8601 duration has passed (e.g. PT20M).")
-    private String wait;
-
-    @Mixin
-    private TimingOptions timing;
 
     @Option(names = "--template", paramLabel = "F", description = "A markdown file laying out the body (see body "
             + "--help for the placeholders).")
@@ -168,23 +144,22 @@ public final class GateCommand implements Callable<Integer> {
         Duration waitFor;
         List<GateOverride> overrides;
         try {
-            request = GateRequest.of(PullRequestRef.parse(staging), RepositoryName.parse(upstream),
-                            HeadRef.parse(head), specId)
-                    .withBase(base)
-                    .withStagingPolicy(stagingPolicy.policy())
-                    .withTiming(timing.policy())
+            request = GateRequest.of(preflight.staging(), preflight.upstream(), HeadRef.parse(head), specId)
+                    .withBase(preflight.base())
+                    .withStagingPolicy(preflight.stagingPolicy())
+                    .withTiming(preflight.timing())
                     .withTemplate(template == null ? PullRequestTemplate.DEFAULT : PullRequestTemplate.read(template))
                     .withLabels(labels)
                     .withReviewers(reviewers)
                     .withAssignees(assignees)
                     .withMaintainerCanModify(!noMaintainerCanModify)
-                    .withLookUpExisting(lookUpExisting)
+                    .withLookUpExisting(preflight.lookUpExisting())
                     .withGateStatus(gateStatus, decisionUrl);
             if (decisionUrl != null && !gateStatus) {
                 throw new IllegalArgumentException("--decision-url is where the gate's status on GitHub links to: "
                         + "give --gate-status too, or leave --decision-url out");
             }
-            waitFor = wait == null ? Duration.ZERO : Duration.parse(wait);
+            waitFor = preflight.waitFor();
             overrides = parseOverrides();
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -234,8 +209,6 @@ public final class GateCommand implements Callable<Integer> {
                 print(outcome, proposal);
             }
             return UpstreamPrCommand.EXIT_OK;
-        } catch (GitHubException e) {
-            return GitHubOptions.report(spec.commandLine(), e);
         } catch (IOException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(spec.qualifiedName() + ": writing the gate record into --artifacts " + artifacts
@@ -251,8 +224,8 @@ public final class GateCommand implements Callable<Integer> {
         StagingVerdict verdict = proposal.verdict();
         int exit = PreflightCommand.exitCode(verdict);
         String why = switch (verdict.verdict()) {
-            case PENDING -> "is still pending" + (wait == null ? " (--wait DURATION polls until it is decided)"
-                    : " after waiting " + wait);
+            case PENDING -> "is still pending" + (preflight.waitGiven() == null
+                    ? " (--wait DURATION polls until it is decided)" : " after waiting " + preflight.waitGiven());
             case NONE -> "has no checks at all (pass --allow-none if that is expected)";
             default -> "is red";
         };

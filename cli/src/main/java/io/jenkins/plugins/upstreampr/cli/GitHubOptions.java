@@ -1,6 +1,6 @@
 package io.jenkins.plugins.upstreampr.cli;
 
-import io.jenkins.plugins.upstreampr.github.GitHubException;
+import io.jenkins.plugins.upstreampr.followup.ForkToken;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.RetryRule;
 import io.jenkins.plugins.upstreampr.github.Sleeper;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,6 +45,9 @@ public final class GitHubOptions {
                     + "not answer or rate-limits: each wait is announced on stderr; a rate limit resetting later "
                     + "fails at once, naming the reset time. Duration as 90s, 5m or PT5M.")
     private String maxWait;
+
+    /** The token handed out for pushing, if it was ({@link #forkToken()}). */
+    private ForkToken forkToken;
 
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "Read the GitHub token from FILE (default: the GITHUB_TOKEN environment variable).")
@@ -91,10 +93,21 @@ public final class GitHubOptions {
     }
 
     /**
-     * The token itself, for the one other use it has: git pushing to the fork over HTTPS
-     * ({@code archive --after-merge}). Never print it.
+     * The token for the one other use it has: git pushing to the fork over HTTPS ({@code archive --after-merge}).
+     * From then on {@link #scrub} masks it, so the error lines printed for the command do not show it.
      */
-    String token() {
+    ForkToken forkToken() {
+        forkToken = ForkToken.of(token());
+        return forkToken;
+    }
+
+    /** {@code text} as it may be printed: with the fork token masked once {@link #forkToken()} handed it out. */
+    String scrub(String text) {
+        return forkToken == null ? text : forkToken.scrub(text);
+    }
+
+    /** The token itself. Never print it. */
+    private String token() {
         if (tokenFile != null) {
             String token;
             try {
@@ -116,25 +129,5 @@ public final class GitHubOptions {
                     + "variable or pass --token-file FILE (a token is never accepted as an argument value)");
         }
         return token.strip();
-    }
-
-    /**
-     * Prints a GitHub failure as one line on stderr and returns its exit code: 2 for what the user can fix in the
-     * input (bad credentials, not found, refused by validation), 1 for the rest (rate limit, GitHub down,
-     * network).
-     */
-    static int report(CommandLine command, GitHubException e) {
-        PrintWriter err = command.getErr();
-        err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " "));
-        err.flush();
-        return exitCode(e);
-    }
-
-    /** The exit code of a GitHub failure: 2 for what the user can fix in the input, 1 for the rest. */
-    static int exitCode(GitHubException e) {
-        return switch (e.kind()) {
-            case BAD_CREDENTIALS, NOT_FOUND, VALIDATION, FORBIDDEN -> UpstreamPrCommand.EXIT_BAD_INPUT;
-            default -> UpstreamPrCommand.EXIT_UNEXPECTED;
-        };
     }
 }

@@ -2,22 +2,16 @@ package io.jenkins.plugins.upstreampr.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.upstreampr.gate.GateJson;
-import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.Preflight;
 import io.jenkins.plugins.upstreampr.github.PreflightReport;
 import io.jenkins.plugins.upstreampr.github.PreflightRequest;
-import io.jenkins.plugins.upstreampr.github.PullRequestRef;
-import io.jenkins.plugins.upstreampr.github.RepositoryName;
 import io.jenkins.plugins.upstreampr.github.StagingCheck;
-import io.jenkins.plugins.upstreampr.github.StagingPolicy;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.github.Verdict;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,30 +39,8 @@ public final class PreflightCommand implements Callable<Integer> {
     @Mixin
     private GitHubOptions github;
 
-    @Option(names = "--staging", required = true, paramLabel = "OWNER/REPO#N",
-            description = "The staging pull request inside the fork.")
-    private String staging;
-
-    @Option(names = "--upstream", required = true, paramLabel = "OWNER/REPO", description = "The upstream repository.")
-    private String upstream;
-
-    @Option(names = "--base", paramLabel = "B", description = "Upstream base branch (default: its default branch).")
-    private String base;
-
     @Mixin
-    private StagingPolicyOptions stagingPolicy;
-
-    @Option(names = "--look-up-existing",
-            description = "Also look for an open upstream pull request from the same branch (one more request).")
-    private boolean lookUpExisting;
-
-    @Option(names = "--wait", paramLabel = "DURATION",
-            description = "While pending, poll until this ISO-8601 duration has passed (e.g. PT20M); polls are "
-                    + "conditional requests, free while nothing changes.")
-    private String wait;
-
-    @Mixin
-    private TimingOptions timing;
+    private PreflightOptions preflight;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
@@ -78,27 +50,21 @@ public final class PreflightCommand implements Callable<Integer> {
         PreflightRequest request;
         Duration waitFor;
         try {
-            StagingPolicy policy = stagingPolicy.policy();
-            request = new PreflightRequest(PullRequestRef.parse(staging), RepositoryName.parse(upstream), base, policy,
-                    lookUpExisting, timing.policy());
-            waitFor = wait == null ? Duration.ZERO : Duration.parse(wait);
+            request = preflight.request();
+            waitFor = preflight.waitFor();
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         GitHubSession session = github.session();
-        try {
-            PreflightReport report = new Preflight(session).run(request);
-            if (report.verdict().verdict() == Verdict.PENDING && !waitFor.isZero()) {
-                StagingVerdict awaited = new StagingCheck(session).await(request.staging(), request.policy(), waitFor,
-                        Duration.ofSeconds(15), Duration.ofMinutes(2));
-                report = new PreflightReport(awaited, report.upstream(), report.base(), report.existing(),
-                        report.timing());
-            }
-            print(report);
-            return exitCode(report.verdict());
-        } catch (GitHubException e) {
-            return GitHubOptions.report(spec.commandLine(), e);
+        PreflightReport report = new Preflight(session).run(request);
+        if (report.verdict().verdict() == Verdict.PENDING && !waitFor.isZero()) {
+            StagingVerdict awaited = new StagingCheck(session).await(request.staging(), request.policy(), waitFor,
+                    Duration.ofSeconds(15), Duration.ofMinutes(2));
+            report = new PreflightReport(awaited, report.upstream(), report.base(), report.existing(),
+                    report.timing());
         }
+        print(report);
+        return exitCode(report.verdict());
     }
 
     static int exitCode(StagingVerdict verdict) {

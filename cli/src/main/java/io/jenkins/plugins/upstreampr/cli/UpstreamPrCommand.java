@@ -2,7 +2,9 @@ package io.jenkins.plugins.upstreampr.cli;
 
 import io.jenkins.plugins.upstreampr.chant.ChantException;
 import io.jenkins.plugins.upstreampr.chant.Refusal;
+import io.jenkins.plugins.upstreampr.github.GitHubException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +14,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -23,10 +28,12 @@ import picocli.CommandLine.Spec;
  * The top level of the {@code upstream-pr} command line: the list of subcommands and what a failure looks like.
  *
  * <p>Exit codes: {@value #EXIT_OK} success; {@value #EXIT_BAD_INPUT} usage error or bad input (a picocli parameter
- * error or a {@link ChantException}); {@value #EXIT_REFUSED} refused (a {@link Refusal}: ambiguous or unknown ID,
- * ineligible spec, unchecked criteria); {@value #EXIT_UNEXPECTED} anything else. Every error is one line on
- * stderr, {@code upstream-pr <command>: <message>}, where the message names the input and what to do;
- * {@code --debug} adds the stack trace.
+ * error, a {@link ChantException}, or a {@link GitHubException} the user can fix: bad credentials, not found,
+ * forbidden, refused by validation); {@value #EXIT_REFUSED} refused (a {@link Refusal}: ambiguous or unknown ID,
+ * ineligible spec, unchecked criteria); {@value #EXIT_UNEXPECTED} anything else (GitHub rate-limited, down or out
+ * of reach included). Every error is one line on stderr, {@code upstream-pr <command>: <message>}, where the message
+ * names the input and what to do; {@code --debug} adds the stack trace. Commands let these failures through to
+ * {@link ErrorHandling} rather than catching them, so a kind of failure has one exit code in every command.
  *
  * <p>The exit-code mapping is installed when picocli builds the command (see {@link ErrorHandling}), and
  * {@link #commandLine(UpstreamPrCommand)} adds the subcommands ({@link #COMMANDS}), so that {@link #main}, tests and
@@ -146,6 +153,9 @@ public final class UpstreamPrCommand implements Runnable {
             if (e instanceof ChantException) {
                 return report(failed, e, e.getMessage(), EXIT_BAD_INPUT, debug);
             }
+            if (e instanceof GitHubException gitHub) {
+                return report(failed, e, e.getMessage(), exitCode(gitHub), debug);
+            }
             return report(failed, e, "unexpected failure (" + e.getClass().getName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + "); rerun with --debug for the stack trace and report it", EXIT_UNEXPECTED, debug);
@@ -155,23 +165,65 @@ public final class UpstreamPrCommand implements Runnable {
         private static int onBadParameters(ParameterException e, String[] args) {
             CommandLine failed = e.getCommandLine();
             String help = failed.getCommandSpec().qualifiedName() + " --help";
-            return report(failed, e, e.getMessage() + " (see " + help + ")", EXIT_BAD_INPUT,
+            return report(failed, e, withTheGivenOptions(e) + " (see " + help + ")", EXIT_BAD_INPUT,
                     Arrays.asList(args).contains("--debug"));
         }
 
+        /**
+         * picocli names what an option group misses, not what was given that needs it (a lone {@code archive
+         * --upstream} is "Missing required argument(s): --after-merge"): the group's options that were given are
+         * named too, so the line says both sides.
+         */
+        private static String withTheGivenOptions(ParameterException e) {
+            ParseResult parsed = e.getCommandLine().getParseResult();
+            if (!(e instanceof MissingParameterException missing) || parsed == null) {
+                return e.getMessage();
+            }
+            List<String> given = missing.getMissing().stream().map(ArgSpec::group).filter(Objects::nonNull)
+                    .distinct().flatMap(group -> group.options().stream()).filter(parsed::hasMatchedOption)
+                    .map(OptionSpec::longestName).distinct().toList();
+            return given.isEmpty() ? e.getMessage() : e.getMessage() + " (needed with " + String.join(", ", given)
+                    + ")";
+        }
+
+        /**
+         * The error line (and with {@code --debug} the stack trace), scrubbed as the failed command's GitHub options
+         * scrub (of the fork token {@code archive --after-merge} pushes with), so no token reaches stderr.
+         */
         private static int report(CommandLine failed, Exception e, String message, int exitCode, boolean debug) {
             PrintWriter err = failed.getErr();
-            err.println(failed.getCommandSpec().qualifiedName() + ": " + oneLine(message));
+            err.println(scrubbed(failed, failed.getCommandSpec().qualifiedName() + ": " + oneLine(message)));
             if (debug) {
-                e.printStackTrace(err);
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                err.print(scrubbed(failed, trace.toString()));
             }
             err.flush();
             return exitCode;
         }
 
-        private static String oneLine(String message) {
-            return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        private static String scrubbed(CommandLine failed, String text) {
+            return failed.getCommandSpec().mixins().values().stream().map(CommandSpec::userObject)
+                    .filter(GitHubOptions.class::isInstance).map(GitHubOptions.class::cast).findFirst()
+                    .map(github -> github.scrub(text)).orElse(text);
         }
+    }
+
+    /**
+     * The exit code of a GitHub failure: {@value #EXIT_BAD_INPUT} for what the user can fix in the input (bad
+     * credentials, not found, refused by validation, forbidden), {@value #EXIT_UNEXPECTED} for the rest (rate limit,
+     * GitHub down, network).
+     */
+    static int exitCode(GitHubException e) {
+        return switch (e.kind()) {
+            case BAD_CREDENTIALS, NOT_FOUND, VALIDATION, FORBIDDEN -> EXIT_BAD_INPUT;
+            default -> EXIT_UNEXPECTED;
+        };
+    }
+
+    /** {@code message} as one line of an error: trimmed, each line break and the blanks around it one space. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     /** The version from the jar's manifest. */

@@ -8,7 +8,6 @@ import io.jenkins.plugins.upstreampr.followup.UpstreamPullRequestWatch;
 import io.jenkins.plugins.upstreampr.followup.WatchEvent;
 import io.jenkins.plugins.upstreampr.followup.WatchOutcome;
 import io.jenkins.plugins.upstreampr.followup.WatchPolicy;
-import io.jenkins.plugins.upstreampr.github.GitHubException;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.PullRequestComment;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
@@ -113,19 +112,15 @@ public final class WatchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            WatchOutcome outcome = watch.watch(policy, event -> {
-                out.println(json ? json(event) : text(event));
-                out.flush();
-            });
-            return switch (outcome.result()) {
-                case MERGED, REVIEWED -> UpstreamPrCommand.EXIT_OK;
-                case CLOSED_UNMERGED -> EXIT_CLOSED;
-                case TIMED_OUT -> EXIT_TIMEOUT;
-            };
-        } catch (GitHubException e) {
-            return GitHubOptions.report(spec.commandLine(), e);
-        }
+        WatchOutcome outcome = watch.watch(policy, event -> {
+            out.println(json ? json(event) : text(event));
+            out.flush();
+        });
+        return switch (outcome.result()) {
+            case MERGED, REVIEWED -> UpstreamPrCommand.EXIT_OK;
+            case CLOSED_UNMERGED -> EXIT_CLOSED;
+            case TIMED_OUT -> EXIT_TIMEOUT;
+        };
     }
 
     /** ISO-8601 ({@code PT90M}, {@code P3D}) or short ({@code 90m}, {@code 2h}, {@code 3d}, {@code 30s}). */

@@ -331,21 +331,54 @@ class ArchiveAfterMergeCommandTest {
         assertThat(dir.resolve(".chant/specs/" + ExampleRepository.IMPLEMENTATION + ".md")).exists();
     }
 
+    /**
+     * GitHub refuses the read of the upstream pull request, and its answer echoes the token: the failure is one line
+     * of the kind's exit code (the handler's, as for every command), the JSON says failed, and neither shows the
+     * token, nor does the stack trace {@code --debug} adds (checked after each test for every run).
+     */
+    @Test
+    void aGitHubFailureIsOneLineWithItsExitCodeAndNoToken() throws Exception {
+        github.server.stubFor(get(urlPathEqualTo("/repos/up/project/pulls/42")).atPriority(1)
+                .willReturn(GitHubStub.json(401, GitHubStub.error("Bad credentials: " + TOKEN))));
+        ObjectId main = fork.head("main");
+
+        CommandRun run = runTrail("--json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("upstream-pr archive: GitHub rejected the credentials while").contains("up/project#42")
+                .contains("Bad credentials: ****"));
+        JsonNode out = mapper.readTree(run.out());
+        assertThat(out.path("result").asText()).isEqualTo("failed");
+        assertThat(out.path("reason").asText()).contains("Bad credentials: ****");
+
+        CommandRun debug = runTrail("--debug");
+
+        assertThat(debug.exitCode()).isEqualTo(2);
+        assertThat(debug.err()).contains("Bad credentials: ****")
+                .contains("at io.jenkins.plugins.upstreampr.github.");
+        assertThat(fork.head("main")).isEqualTo(main);
+        assertThat(dir.resolve(".chant/archive")).doesNotExist();
+    }
+
     @Test
     void optionsOfTheOtherModeAreUsageErrorsNamingThem() {
         CommandRun upstreamAlone = CommandRun.run("archive", "--dir", dir.toString(), "--upstream", "up/project#42",
                 ExampleRepository.IMPLEMENTATION);
         assertThat(upstreamAlone.exitCode()).isEqualTo(2);
-        assertThat(upstreamAlone.err()).startsWith("upstream-pr archive: --upstream only go(es) with --after-merge");
+        assertThat(upstreamAlone.err()).startsWith("upstream-pr archive: Error: Missing required argument(s): "
+                + "--after-merge (needed with --upstream)");
 
         CommandRun noUpstream = CommandRun.run("archive", "--after-merge", "--dir", dir.toString(),
                 ExampleRepository.IMPLEMENTATION);
         assertThat(noUpstream.exitCode()).isEqualTo(2);
-        assertThat(noUpstream.err()).contains("--after-merge needs --upstream OWNER/REPO#N");
+        assertThat(noUpstream.err()).contains("Missing required argument(s): --upstream=OWNER/REPO#N (needed with "
+                + "--after-merge)");
 
         CommandRun dryRun = run("--dry-run", ExampleRepository.IMPLEMENTATION);
         assertThat(dryRun.exitCode()).isEqualTo(2);
-        assertThat(dryRun.err()).contains("--dry-run, --force and --no-stage do not go with --after-merge");
+        assertThat(dryRun.err()).contains("[[--dry-run] [--force] [--no-stage]] and [--after-merge "
+                + "--upstream=OWNER/REPO#N").contains("are mutually exclusive");
 
         CommandRun badPr = CommandRun.run("archive", "--after-merge", "--upstream", "up/project", "--dir",
                 dir.toString(), ExampleRepository.IMPLEMENTATION);
