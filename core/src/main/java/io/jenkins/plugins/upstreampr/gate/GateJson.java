@@ -122,15 +122,15 @@ public final class GateJson {
 
     /**
      * What {@code preflight --json} prints: {@code {verdict, sha, staging, head, upstream, base, checks,
-     * existing: {number, url} | null, frozen, warnings}}; {@code staging} is the string {@code "null"} when a branch
-     * was checked.
+     * existing: {number, url} | null, frozen, warnings}}; {@code staging} is null when no staging pull request was
+     * judged (never for the preflight, which always judges one; kept null, not the text {@code "null"}).
      */
     public static Map<String, Object> preflight(PreflightReport report) {
         StagingVerdict v = report.verdict();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("verdict", v.verdict().json());
         map.put("sha", v.sha());
-        map.put("staging", String.valueOf(v.pullRequest()));
+        map.put("staging", v.pullRequest() == null ? null : v.pullRequest().toString());
         map.put("head", v.head() == null ? null : v.head().toString());
         map.put("upstream", report.upstream().toString());
         map.put("base", report.base());
