@@ -23,8 +23,8 @@ import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
 
 /**
@@ -37,19 +37,11 @@ class WatchProgressTest {
 
     private static final String SHA_C = "cccccccccccccccccccccccccccccccccccccccc";
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final UpstreamWorld world = new UpstreamWorld(github);
     private final TestTime time = new TestTime(NOW);
     private final List<WatchEvent> seen = new ArrayList<>();
-
-    @AfterEach
-    void validateAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
 
     /**
      * A new session each time: after a restart nothing of the old one is left. The turns' waits are the test's own
