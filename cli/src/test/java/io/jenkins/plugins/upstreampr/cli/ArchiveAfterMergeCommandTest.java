@@ -30,6 +30,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,7 +47,8 @@ class ArchiveAfterMergeCommandTest {
     static final String SIDE_BRANCH = "chant/archive-upstream-42";
     static final String FORK_PULLS = "/repos/octo/fork/pulls";
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final UpstreamWorld world = new UpstreamWorld(github);
     private final List<CommandRun> runs = new ArrayList<>();
     private final ObjectMapper mapper = new ObjectMapper();
@@ -76,17 +78,12 @@ class ArchiveAfterMergeCommandTest {
     }
 
     @AfterEach
-    void validateAndStop() {
+    void restoreAndCheckTheTokenWentOnlyToGitHub() {
         GitHubOptions.environment = System::getenv;
         checkout.close();
-        try {
-            github.assertRequestsFollowTheDescription();
-            CommandRun.assertNeverShown(TOKEN, runs);
-            assertThat(github.events()).allSatisfy(e -> assertThat(e.getRequest().getHeader("Authorization"))
-                    .isEqualTo("token " + TOKEN));
-        } finally {
-            github.close();
-        }
+        CommandRun.assertNeverShown(TOKEN, runs);
+        assertThat(github.events()).allSatisfy(e -> assertThat(e.getRequest().getHeader("Authorization"))
+                .isEqualTo("token " + TOKEN));
     }
 
     private CommandRun run(String... args) {

@@ -33,6 +33,7 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,7 +49,8 @@ class GateCommandTest {
     private static final String PULLS = "/repos/upstream/project/pulls";
     private static final String MENU = "[a]pprove, [e]dit, [d]raft toggle, de[f]er, [r]eject: ";
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final List<CommandRun> runs = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
     /** The operating system's account the scripted terminal reports (the JVM's user.name in real runs). */
@@ -71,14 +73,9 @@ class GateCommandTest {
     }
 
     @AfterEach
-    void validateAndStop() {
+    void restoreAndCheckNoTokenShown() {
         GitHubOptions.environment = System::getenv;
-        try {
-            github.assertRequestsFollowTheDescription();
-            CommandRun.assertNeverShown(TOKEN, runs);
-        } finally {
-            github.close();
-        }
+        CommandRun.assertNeverShown(TOKEN, runs);
     }
 
     // ---------------------------------------------------------------- running

@@ -21,12 +21,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code upstream-pr preflight} and {@code create} against a GitHub stand-in validated by GitHub's description. */
 class GitHubCommandsTest {
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final List<CommandRun> runs = new ArrayList<>();
     @TempDir
     Path dir;
@@ -39,14 +41,9 @@ class GitHubCommandsTest {
     }
 
     @AfterEach
-    void validateAndStop() {
+    void restoreAndCheckNoTokenShown() {
         GitHubOptions.environment = System::getenv;
-        try {
-            github.assertRequestsFollowTheDescription();
-            CommandRun.assertNeverShown(TOKEN, runs);
-        } finally {
-            github.close();
-        }
+        CommandRun.assertNeverShown(TOKEN, runs);
     }
 
     private static JsonNode parse(String line) {

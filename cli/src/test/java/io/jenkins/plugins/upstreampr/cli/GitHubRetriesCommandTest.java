@@ -24,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,7 +35,8 @@ class GitHubRetriesCommandTest {
 
     private static final String PULLS = "/repos/upstream/project/pulls";
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final List<CommandRun> runs = new ArrayList<>();
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     @TempDir
@@ -51,15 +53,10 @@ class GitHubRetriesCommandTest {
     }
 
     @AfterEach
-    void validateAndStop() {
+    void restoreAndCheckNoTokenShown() {
         GitHubOptions.environment = System::getenv;
         GitHubOptions.sleeper = io.jenkins.plugins.upstreampr.github.Sleeper.SYSTEM;
-        try {
-            github.assertRequestsFollowTheDescription();
-            CommandRun.assertNeverShown(TOKEN, runs);
-        } finally {
-            github.close();
-        }
+        CommandRun.assertNeverShown(TOKEN, runs);
     }
 
     private CommandRun create(String... more) {

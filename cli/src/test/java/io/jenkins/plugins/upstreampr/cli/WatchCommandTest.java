@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WatchCommandTest {
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final UpstreamWorld world = new UpstreamWorld(github);
     private final TestTime time = new TestTime(NOW);
     private final List<CommandRun> runs = new ArrayList<>();
@@ -44,17 +46,12 @@ class WatchCommandTest {
     }
 
     @AfterEach
-    void validateAndStop() {
+    void restoreAndCheckTheTokenWentOnlyToGitHub() {
         GitHubOptions.environment = System::getenv;
         WatchCommand.sleeper = Sleeper.SYSTEM;
-        try {
-            github.assertRequestsFollowTheDescription();
-            CommandRun.assertNeverShown(TOKEN, runs);
-            assertThat(github.events()).allSatisfy(e -> assertThat(e.getRequest().getHeader("Authorization"))
-                    .isEqualTo("token " + TOKEN));
-        } finally {
-            github.close();
-        }
+        CommandRun.assertNeverShown(TOKEN, runs);
+        assertThat(github.events()).allSatisfy(e -> assertThat(e.getRequest().getHeader("Authorization"))
+                .isEqualTo("token " + TOKEN));
     }
 
     private CommandRun run(String... args) {

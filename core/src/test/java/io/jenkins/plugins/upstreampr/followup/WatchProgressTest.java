@@ -24,8 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
 
 /**
@@ -38,19 +38,11 @@ class WatchProgressTest {
 
     private static final String SHA_C = "cccccccccccccccccccccccccccccccccccccccc";
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final UpstreamWorld world = new UpstreamWorld(github);
     private final TestTime time = new TestTime(NOW);
     private final List<WatchEvent> seen = new ArrayList<>();
-
-    @AfterEach
-    void validateAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
 
     /**
      * A new session each time: after a restart nothing of the old one is left. The turns' waits are the test's own

@@ -25,8 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The gate's commit status on the staging head, against a WireMock GitHub checked against GitHub's description. */
@@ -39,21 +39,13 @@ class GateStatusTest {
     private static final String DECISION_URL = "https://jenkins.example.com/job/kvstore/42/input/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final ChantTree tree = new ChantTreeReader().read(ExampleRepository.kvstore());
     private final Clock clock = Clock.fixed(GitHubStub.NOW, ZoneOffset.UTC);
 
     @TempDir
     Path artifacts;
-
-    @AfterEach
-    void validateAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
 
     private void stubGitHub(int statusAnswer) {
         github.stubGreenStaging();

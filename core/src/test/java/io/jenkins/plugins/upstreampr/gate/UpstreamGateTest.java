@@ -46,8 +46,8 @@ import io.jenkins.plugins.upstreampr.github.RetryRule;
 import java.time.Duration;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole gate over the bundled example repository, against a WireMock GitHub checked against GitHub's description. */
@@ -59,21 +59,13 @@ class UpstreamGateTest {
     private static final String STAGING_PR = "/repos/octo/fork/pulls/7";
     private static final String PULLS = "/repos/upstream/project/pulls";
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final ChantTree tree = new ChantTreeReader().read(ExampleRepository.kvstore());
     private final Clock clock = Clock.fixed(GitHubStub.NOW, ZoneOffset.UTC);
 
     @TempDir
     Path artifacts;
-
-    @AfterEach
-    void validateAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
 
     private UpstreamGate gate;
 

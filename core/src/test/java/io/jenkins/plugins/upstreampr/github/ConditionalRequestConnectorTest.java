@@ -13,23 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /** The conditional requests under every session, against a stand-in that answers {@code If-None-Match} with 304. */
 class ConditionalRequestConnectorTest {
 
-    private final GitHubStub github = new GitHubStub();
-
-    @AfterEach
-    void stop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
 
     @Test
     void aRereadIsConditionalAndA304GivesBackTheWholeRememberedBody() {

@@ -7,22 +7,14 @@ import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_A;
 import static io.jenkins.plugins.upstreampr.github.GitHubStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GitHub Enterprise Server: everything under /api/v3, validated against the GHES 3.19 description. */
 class EnterpriseTest {
 
-    private final GitHubStub ghe = new GitHubStub("/api/v3");
-
-    @AfterEach
-    void validateAndStop() {
-        try {
-            ghe.assertRequestsFollowTheDescription();
-        } finally {
-            ghe.close();
-        }
-    }
+    @RegisterExtension
+    final GitHubStub ghe = new GitHubStub("/api/v3");
 
     @Test
     void checksAndCreatesUnderApiV3() {

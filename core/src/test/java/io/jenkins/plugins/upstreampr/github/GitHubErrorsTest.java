@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each failure GitHub can answer with, and the message a human gets for it. */
 class GitHubErrorsTest {
@@ -25,16 +25,8 @@ class GitHubErrorsTest {
     private static final PullRequestRef STAGING = PullRequestRef.parse("octo/fork#7");
     private static final String PR = "/repos/octo/fork/pulls/7";
 
-    private final GitHubStub github = new GitHubStub();
-
-    @AfterEach
-    void validateAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
 
     private GitHubException readingStagingFails() {
         return catchThrowableOfType(GitHubException.class,

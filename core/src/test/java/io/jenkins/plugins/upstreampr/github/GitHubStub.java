@@ -34,16 +34,31 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
 
 /**
  * A WireMock stand-in for GitHub with example bodies from GitHub's OpenAPI description, a session wired to it
  * with a recording sleeper and a fixed clock, and the check that every received request is allowed by the
  * description.
+ *
+ * <p>A test registers it as a JUnit 5 extension, as it registers {@code JenkinsRule} or a build watcher:
+ * <pre>{@code
+ * @RegisterExtension
+ * final GitHubStub github = new GitHubStub();
+ * }</pre>
+ * The stand-in listens from construction on (so that other fields can stub it while the test instance is made) and,
+ * after each test, fails the test unless every request it received is allowed by the description, then stops
+ * ({@link #afterEach}). A test's own {@code @AfterEach} methods run before that, so what they add to the traffic is
+ * checked too. The callbacks {@code afterEach} of extensions run in the reverse order of their registration, so under
+ * a class-level {@code @WithJenkins} (registered first) the stand-in is checked and stopped while Jenkins is still up,
+ * as an {@code @AfterEach} method would. Outside a test (the benchmarks) it is an {@link AutoCloseable}.
  */
-public final class GitHubStub implements AutoCloseable {
+public final class GitHubStub implements AfterEachCallback, AutoCloseable {
 
     /** The token every test uses; {@link TokenLeakTest} makes sure it never appears in any output. */
     public static final String TOKEN = "ghp_TESTtoken0123456789SECRETabcdefABCD";
@@ -357,8 +372,14 @@ public final class GitHubStub implements AutoCloseable {
     public void assertRequestsFollowTheDescription() {
         GitHubSpecCheck check = prefix.isEmpty() ? GitHubSpecCheck.dotCom() : GitHubSpecCheck.enterprise();
         ValidationReport report = check.check(server);
-        assertThat(report.hasErrors()).as("requests not allowed by GitHub's OpenAPI description: %s", report)
-                .isFalse();
+        assertThat(report.hasErrors()).as("requests not allowed by GitHub's OpenAPI description:%n%s",
+                describe(report)).isFalse();
+    }
+
+    /** The report's messages one a line ({@code ValidationReport} has no text of its own): each request, then why. */
+    private static String describe(ValidationReport report) {
+        return report.getMessages().stream().map(m -> m.getKey() + ": " + m.getMessage())
+                .collect(Collectors.joining(System.lineSeparator()));
     }
 
     /**
@@ -368,8 +389,8 @@ public final class GitHubStub implements AutoCloseable {
     public void assertAllowedByTheDescription(String method, String path, String jsonBody) {
         GitHubSpecCheck check = prefix.isEmpty() ? GitHubSpecCheck.dotCom() : GitHubSpecCheck.enterprise();
         ValidationReport report = check.checkRequest(method, path(path.replace(WritePlan.NUMBER, "42")), jsonBody);
-        assertThat(report.hasErrors()).as("%s %s not allowed by GitHub's OpenAPI description: %s", method, path,
-                report).isFalse();
+        assertThat(report.hasErrors()).as("%s %s not allowed by GitHub's OpenAPI description:%n%s", method, path,
+                describe(report)).isFalse();
     }
 
     /** The received requests whose method is not GET (writes), oldest first, as "METHOD URL". */
@@ -389,6 +410,19 @@ public final class GitHubStub implements AutoCloseable {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
         Collections.reverse(events);
         return events;
+    }
+
+    /**
+     * After each test: fails it unless every request received was allowed by GitHub's description
+     * ({@link #assertRequestsFollowTheDescription()}), and stops the stand-in whatever the outcome.
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try {
+            assertRequestsFollowTheDescription();
+        } finally {
+            close();
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An interrupted thread sends nothing to GitHub: this is what makes an aborted Jenkins step, whose look is
@@ -12,12 +13,13 @@ import org.junit.jupiter.api.Test;
  */
 class JdkHttpConnectorInterruptTest {
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
 
+    /** Clears the test's interrupt before the stand-in is checked and stopped. */
     @AfterEach
-    void stop() {
+    void clearInterrupt() {
         Thread.interrupted();
-        github.close();
     }
 
     @Test

@@ -32,8 +32,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -49,16 +49,8 @@ class PassingFaultsTest {
     private static final String PULLS = "/repos/upstream/project/pulls";
     private static final String OPENED = "opened";
 
-    private final GitHubStub github = new GitHubStub();
-
-    @AfterEach
-    void validateAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
 
     /** How a request can fail in passing, as WireMock answers it. */
     enum PassingFault {

@@ -10,27 +10,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PreflightAndTimingTest {
 
     private static final RepositoryName UPSTREAM = RepositoryName.parse("upstream/project");
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
 
     @BeforeEach
     void stubGreenStaging() {
         github.stubGreenStaging();
-    }
-
-    @AfterEach
-    void validateAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
     }
 
     private PreflightReport run(boolean lookUp, TimingPolicy timing) {

@@ -17,24 +17,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StagingCheckTest {
 
     private static final PullRequestRef STAGING = PullRequestRef.parse("octo/fork#7");
     private static final String PR = "/repos/octo/fork/pulls/7";
 
-    private final GitHubStub github = new GitHubStub();
-
-    @AfterEach
-    void validateAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
 
     private void stubHead(String sha) {
         github.server.stubFor(get(urlPathEqualTo(PR)).willReturn(json(200, pullRequest("octo", "fork", 7,

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Freezes declared in the upstream repository: a freeze file on the base branch and a freeze label. */
 class UpstreamFreezeTest {
@@ -23,16 +23,8 @@ class UpstreamFreezeTest {
     private static final String FILE = "/repos/upstream/project/contents/.github/FREEZE";
     private static final String ISSUES = "/repos/upstream/project/issues";
 
-    private final GitHubStub github = new GitHubStub();
-
-    @AfterEach
-    void validateAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
 
     private TimingReport assess(String base, TimingPolicy policy) {
         return new TimingGuard(github.session()).assess(UPSTREAM, base, policy);

@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UpstreamPullRequestsTest {
 
@@ -32,16 +32,8 @@ class UpstreamPullRequestsTest {
     private static final HeadRef HEAD = HeadRef.parse("octo:fix/issue-1234");
     private static final String PULLS = "/repos/upstream/project/pulls";
 
-    private final GitHubStub github = new GitHubStub();
-
-    @AfterEach
-    void validateAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
 
     private UpstreamPullRequests pulls() {
         return new UpstreamPullRequests(github.session());

@@ -20,9 +20,9 @@ import hudson.model.Result;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -37,23 +37,17 @@ class CreateUpstreamPullRequestRetryTest {
     /** The engine's after-decision backoff starts at 5 s; longer than that and the next attempt would have come. */
     private static final long LONGER_THAN_THE_FIRST_BACKOFF_MILLIS = 12_000;
 
-    private GateFixture fixture;
+    @RegisterExtension
+    final GateFixture fixture = new GateFixture();
     private JenkinsRule r;
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        fixture = new GateFixture();
-        GateFixture.addCredentials();
-        GateFixture.secure(r);
+        GateFixture.prepare(r);
         fixture.stubGreenStaging();
         fixture.github.server.stubFor(get(urlPathEqualTo("/repos/upstream/project"))
                 .willReturn(json(200, GitHubStub.repository("upstream/project", "main"))));
-    }
-
-    @AfterEach
-    void checkRequestsAndStop() {
-        fixture.close();
     }
 
     /**

@@ -17,9 +17,9 @@ import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import jenkins.model.JenkinsLocationConfiguration;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -32,24 +32,18 @@ class DryRunAndGateStatusTest {
 
     private static final String STATUSES = "/repos/octo/fork/statuses/" + GitHubStub.SHA_A;
 
-    private GateFixture fixture;
+    @RegisterExtension
+    final GateFixture fixture = new GateFixture();
     private JenkinsRule r;
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        fixture = new GateFixture();
-        GateFixture.addCredentials();
-        GateFixture.secure(r);
+        GateFixture.prepare(r);
         fixture.stubGreenStaging();
         fixture.stubUpstream();
         fixture.github.server.stubFor(post(urlPathEqualTo(STATUSES))
                 .willReturn(json(201, GitHubStub.example("repos--create-commit-status", "201-default.json"))));
-    }
-
-    @AfterEach
-    void checkRequestsAndStop() {
-        fixture.close();
     }
 
     @Test

@@ -40,6 +40,8 @@ import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputStepExecution;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
@@ -50,7 +52,7 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
  * repository ({@code examples/kvstore}) as the job's workspace; token credentials; users alice and bob who may build;
  * and the REST call that answers the gate's input prompt as a logged-in user.
  */
-final class GateFixture implements AutoCloseable {
+final class GateFixture implements AfterEachCallback {
 
     static final String STAGING_PR = "/repos/octo/fork/pulls/7";
     static final String PULLS = "/repos/upstream/project/pulls";
@@ -115,6 +117,15 @@ final class GateFixture implements AutoCloseable {
         store.add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, USER_TOKEN_ID, "GitHub user token",
                 "octo", GitHubStub.TOKEN));
         SystemCredentialsProvider.getInstance().save();
+    }
+
+    /**
+     * What a gate test's Jenkins holds before its job: the token credentials ({@link #addCredentials()}) and users
+     * alice and bob ({@link #secure}).
+     */
+    static void prepare(JenkinsRule r) throws Exception {
+        addCredentials();
+        secure(r);
     }
 
     /** Users alice and bob (password = name) who may read, build and cancel; nobody administers. */
@@ -292,12 +303,12 @@ final class GateFixture implements AutoCloseable {
         return response.getStatusCode() + "\n" + response.getContentAsString();
     }
 
+    /**
+     * After each test: the stand-in's check and stop ({@link GitHubStub#afterEach}). Registered on a field, this runs
+     * before {@code @WithJenkins} stops Jenkins ({@code JenkinsExtension.afterEach}), as an {@code @AfterEach} did.
+     */
     @Override
-    public void close() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
+    public void afterEach(ExtensionContext context) {
+        github.afterEach(context);
     }
 }

@@ -16,9 +16,9 @@ import java.util.Map;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputStepExecution;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -35,22 +35,16 @@ class RoleApprovalsTest {
     /** Two roles either user may answer, so that the engine, not the input step, keeps them apart. */
     private static final String APPROVERS = ", approvers: ['alice,bob', 'alice,bob']";
 
-    private GateFixture fixture;
+    @RegisterExtension
+    final GateFixture fixture = new GateFixture();
     private JenkinsRule r;
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        fixture = new GateFixture();
-        GateFixture.addCredentials();
-        GateFixture.secure(r);
+        GateFixture.prepare(r);
         fixture.stubGreenStaging();
         fixture.stubUpstream();
-    }
-
-    @AfterEach
-    void checkRequestsAndStop() {
-        fixture.close();
     }
 
     private WorkflowRun start() throws Exception {

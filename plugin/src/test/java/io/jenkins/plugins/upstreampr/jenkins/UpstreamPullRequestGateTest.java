@@ -30,9 +30,9 @@ import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputStepExecution;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -43,20 +43,14 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class UpstreamPullRequestGateTest {
 
-    private GateFixture fixture;
+    @RegisterExtension
+    final GateFixture fixture = new GateFixture();
     private JenkinsRule r;
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        fixture = new GateFixture();
-        GateFixture.addCredentials();
-        GateFixture.secure(r);
-    }
-
-    @AfterEach
-    void checkRequestsAndStop() {
-        fixture.close();
+        GateFixture.prepare(r);
     }
 
     @Test

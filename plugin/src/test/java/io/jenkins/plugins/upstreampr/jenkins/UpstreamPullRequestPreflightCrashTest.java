@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +32,9 @@ class UpstreamPullRequestPreflightCrashTest {
     @TempDir
     Path saved;
 
-    private final GateFixture fixture = new GateFixture();
+    @RegisterExtension
+    final GateFixture fixture = new GateFixture();
     private Path program;
-
-    @AfterEach
-    void checkRequestsAndStop() {
-        fixture.close();
-    }
 
     @Test
     void afterACrashThePendingWaitGoesOnWithItsBackOffInsteadOfStartingAgain() throws Throwable {

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
@@ -22,20 +21,15 @@ class UpstreamPullRequestRestartTest {
     @RegisterExtension
     final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
-    private final GateFixture fixture = new GateFixture();
-
-    @AfterEach
-    void checkRequestsAndStop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final GateFixture fixture = new GateFixture();
 
     @Test
     void aPromptAnsweredAfterARestartOpensThePullRequestOnce() throws Throwable {
         fixture.stubGreenStaging();
         fixture.stubUpstream();
         sessions.then(r -> {
-            GateFixture.addCredentials();
-            GateFixture.secure(r);
+            GateFixture.prepare(r);
             WorkflowJob job = GateFixture.job(r, "gate", fixture.oneLiner(TOKEN_ID, ""));
             WorkflowRun run = job.scheduleBuild2(0).waitForStart();
             GateFixture.waitForPrompt(run, INPUT_ID);

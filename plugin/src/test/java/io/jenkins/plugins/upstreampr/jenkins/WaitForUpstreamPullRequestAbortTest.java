@@ -9,9 +9,9 @@ import io.jenkins.plugins.upstreampr.followup.UpstreamWorld;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import java.util.function.BooleanSupplier;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -25,7 +25,8 @@ class WaitForUpstreamPullRequestAbortTest {
     /** Longer than any wait the step could schedule here (timeoutMinutes: 1 bounds them to the minute's rest). */
     private static final long LONGER_THAN_ANY_NEXT_LOOK_MILLIS = 45_000;
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final UpstreamWorld world = new UpstreamWorld(github);
     private JenkinsRule r;
 
@@ -33,15 +34,6 @@ class WaitForUpstreamPullRequestAbortTest {
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
         GateFixture.addCredentials();
-    }
-
-    @AfterEach
-    void checkRequestsAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.jenkins.plugins.upstreampr.followup.UpstreamWorld;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
@@ -22,17 +21,9 @@ class WaitForUpstreamPullRequestRestartTest {
     @RegisterExtension
     final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final UpstreamWorld world = new UpstreamWorld(github);
-
-    @AfterEach
-    void checkRequestsAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
 
     @Test
     void theWaitGoesOnAfterARestartAndReportsWhatChangedMeanwhile() throws Throwable {

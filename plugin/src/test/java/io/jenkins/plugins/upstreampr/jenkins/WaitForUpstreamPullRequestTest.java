@@ -13,9 +13,9 @@ import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -27,7 +27,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class WaitForUpstreamPullRequestTest {
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final UpstreamWorld world = new UpstreamWorld(github);
     private JenkinsRule r;
 
@@ -35,15 +36,6 @@ class WaitForUpstreamPullRequestTest {
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
         GateFixture.addCredentials();
-    }
-
-    @AfterEach
-    void checkRequestsAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
     }
 
     /** A job that waits with {@code extra} arguments and echoes the result, outside {@code node}. */

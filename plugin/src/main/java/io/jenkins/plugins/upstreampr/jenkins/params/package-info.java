@@ -8,7 +8,11 @@
  * ({@link io.jenkins.plugins.upstreampr.jenkins.params.PendingWait}); the names a gate's artifacts and pages go by,
  * from its id ({@link io.jenkins.plugins.upstreampr.jenkins.params.GateNames}), and the build's copies of
  * {@code .chant/} on the controller, which a step in one {@code parallel} branch never takes away from another
- * ({@link io.jenkins.plugins.upstreampr.jenkins.params.ChantCopies}).
+ * ({@link io.jenkins.plugins.upstreampr.jenkins.params.ChantCopies}); the gates open in one build, whose prompt ids never clash
+ * ({@link io.jenkins.plugins.upstreampr.jenkins.params.OpenGates}); the approvals of several roles as the text a Pipeline passes between steps
+ * ({@link io.jenkins.plugins.upstreampr.jenkins.params.ApprovalsText}); the checked arguments of {@code waitForUpstreamPullRequest}
+ * ({@link io.jenkins.plugins.upstreampr.jenkins.params.UpstreamWait}); and the links to GitHub's and the gate's own web pages
+ * ({@link io.jenkins.plugins.upstreampr.jenkins.params.WebLinks}).
  * What a decision may be is the engine's rule ({@code io.jenkins.plugins.upstreampr.gate.GateDecision}).
  *
  * <p>Nothing here imports Jenkins types, so these classes are unit-tested in the default build (no Jenkins
