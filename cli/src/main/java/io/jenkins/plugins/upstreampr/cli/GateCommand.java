@@ -10,6 +10,7 @@ import io.jenkins.plugins.upstreampr.gate.GateOutcome;
 import io.jenkins.plugins.upstreampr.gate.GateOverride;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
 import io.jenkins.plugins.upstreampr.gate.GateRequest;
+import io.jenkins.plugins.upstreampr.gate.OverridableBlock;
 import io.jenkins.plugins.upstreampr.gate.UpstreamGate;
 import io.jenkins.plugins.upstreampr.github.GitHubSession;
 import io.jenkins.plugins.upstreampr.github.WritePlan;
@@ -243,14 +244,14 @@ public final class GateCommand implements Callable<Integer> {
 
     /** {@code --yes}: the proposal as it is, with the blocks overridden on the command line, or a refusal. */
     private GateDecision approveAsProposed(GateProposal proposal, List<GateOverride> overrides, String decider) {
-        List<String> missing = proposal.overridableBlocks().stream()
-                .filter(block -> overrides.stream().noneMatch(o -> o.check().equals(block))).toList();
+        List<OverridableBlock> missing = proposal.overridableBlocks().stream()
+                .filter(block -> overrides.stream().noneMatch(o -> o.check().equals(block.id()))).toList();
         if (!missing.isEmpty()) {
             throw new Refusal("--yes does not override "
-                    + String.join(" and ", missing.stream().map(b -> "'" + b + "' ("
-                            + TerminalDialogue.describe(b, proposal) + ")").toList())
+                    + String.join(" and ", missing.stream().map(b -> "'" + b.id() + "' ("
+                            + b.describe(proposal) + ")").toList())
                     + ": nothing was opened. Decide in a terminal, or pass "
-                    + String.join(" ", missing.stream().map(b -> "--override " + b + "=REASON").toList())
+                    + String.join(" ", missing.stream().map(b -> "--override " + b.id() + "=REASON").toList())
                     + " to approve anyway with the reason recorded");
         }
         if (proposal.text().title().isBlank()) {
@@ -263,7 +264,7 @@ public final class GateCommand implements Callable<Integer> {
 
     /** The overrides given for blocks the proposal has; the others are noted on stderr and left out. */
     private List<GateOverride> applicable(List<GateOverride> overrides, GateProposal proposal) {
-        List<String> blocks = proposal.overridableBlocks();
+        List<String> blocks = proposal.overridableBlocks().stream().map(OverridableBlock::id).toList();
         PrintWriter err = spec.commandLine().getErr();
         for (GateOverride o : overrides) {
             if (!blocks.contains(o.check())) {
@@ -276,15 +277,13 @@ public final class GateCommand implements Callable<Integer> {
     }
 
     private List<GateOverride> parseOverrides() {
-        List<String> known = List.of(GateProposal.FREEZE, GateProposal.UNCHECKED_CRITERIA);
         List<GateOverride> parsed = new ArrayList<>();
         for (String argument : overrideArguments) {
             int eq = argument.indexOf('=');
-            String check = (eq < 0 ? argument : argument.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
-            if (!known.contains(check)) {
-                throw new IllegalArgumentException("--override '" + argument + "': expected CHECK=REASON with CHECK "
-                        + "one of " + String.join(", ", known));
-            }
+            String check = OverridableBlock.named(eq < 0 ? argument : argument.substring(0, eq))
+                    .orElseThrow(() -> new IllegalArgumentException("--override '" + argument + "': expected "
+                            + "CHECK=REASON with CHECK one of " + String.join(", ", OverridableBlock.names())))
+                    .id();
             if (eq < 0 || argument.substring(eq + 1).isBlank()) {
                 throw new IllegalArgumentException("--override " + check + " needs a reason: --override " + check
                         + "=REASON, saying why it is safe to go ahead anyway");

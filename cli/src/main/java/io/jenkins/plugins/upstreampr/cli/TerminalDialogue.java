@@ -1,9 +1,9 @@
 package io.jenkins.plugins.upstreampr.cli;
 
-import io.jenkins.plugins.upstreampr.gate.CriteriaGap;
 import io.jenkins.plugins.upstreampr.gate.GateDecision;
 import io.jenkins.plugins.upstreampr.gate.GateOverride;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
+import io.jenkins.plugins.upstreampr.gate.OverridableBlock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -143,29 +143,18 @@ final class TerminalDialogue {
     private Optional<List<GateOverride>> askOverrides(GateProposal proposal, List<GateOverride> given)
             throws IOException, EndOfInput {
         List<GateOverride> overrides = new ArrayList<>(given);
-        for (String block : proposal.overridableBlocks()) {
-            if (overrides.stream().anyMatch(o -> o.check().equals(block))) {
+        for (OverridableBlock block : proposal.overridableBlocks()) {
+            if (overrides.stream().anyMatch(o -> o.check().equals(block.id()))) {
                 continue;
             }
-            out.println("Approving overrides '" + block + "': " + describe(block, proposal));
+            out.println("Approving overrides '" + block.id() + "': " + block.describe(proposal));
             String reason = ask("Reason to override it (empty: back to the menu): ");
             if (reason.isBlank()) {
                 return Optional.empty();
             }
-            overrides.add(new GateOverride(block, reason));
+            overrides.add(new GateOverride(block.id(), reason));
         }
         return Optional.of(overrides);
-    }
-
-    /** What a block is about, in one line. */
-    static String describe(String block, GateProposal proposal) {
-        if (GateProposal.FREEZE.equals(block)) {
-            return String.join("; ", proposal.preflight().timing().warnings());
-        }
-        if (GateProposal.UNCHECKED_CRITERIA.equals(block)) {
-            return String.join("; ", proposal.uncheckedCriteria().stream().map(CriteriaGap::describe).toList());
-        }
-        return block;
     }
 
     /** Lets the person edit {@code text} in their editor; empty when the editor failed (text unchanged). */

@@ -6,7 +6,7 @@ import io.jenkins.plugins.upstreampr.chant.SpecTrail;
 import io.jenkins.plugins.upstreampr.github.PreflightReport;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,11 +23,6 @@ import java.util.Objects;
  */
 public record GateProposal(GateRequest request, Path repositoryRoot, PreflightReport preflight, SpecTrail trail,
         PullRequestText text, BranchChanges changes, List<CriteriaGap> uncheckedCriteria, List<String> warnings) {
-
-    /** Override name for approving during a declared freeze. */
-    public static final String FREEZE = "freeze";
-    /** Override name for approving with unchecked acceptance criteria in the trail. */
-    public static final String UNCHECKED_CRITERIA = "unchecked-criteria";
 
     public GateProposal {
         Objects.requireNonNull(request, "request");
@@ -46,18 +41,10 @@ public record GateProposal(GateRequest request, Path repositoryRoot, PreflightRe
 
     /**
      * The checks that stand in the way of approval and that a person may override with a reason
-     * ({@link #FREEZE}, {@link #UNCHECKED_CRITERIA}). A red or pending staging verdict is not among them: it cannot
-     * be overridden.
+     * ({@link OverridableBlock}), in declaration order.
      */
-    public List<String> overridableBlocks() {
-        List<String> blocks = new ArrayList<>();
-        if (preflight.timing().frozen()) {
-            blocks.add(FREEZE);
-        }
-        if (!uncheckedCriteria.isEmpty()) {
-            blocks.add(UNCHECKED_CRITERIA);
-        }
-        return blocks;
+    public List<OverridableBlock> overridableBlocks() {
+        return Arrays.stream(OverridableBlock.values()).filter(b -> b.blocks(this)).toList();
     }
 
     /** The paths the specs of the trail declare ({@code target_files} of its code specs). */

@@ -240,9 +240,9 @@ public final class UpstreamGate {
         StagingVerdict verdict = proposal.verdict();
         Optional<UpstreamPullRequest> opened = Optional.empty();
         if (decision.approved()) {
-            for (String block : proposal.overridableBlocks()) {
-                if (!decision.overrides(block)) {
-                    throw new Refusal(refusalFor(block, proposal));
+            for (OverridableBlock block : proposal.overridableBlocks()) {
+                if (!decision.overrides(block.id())) {
+                    throw new Refusal(block.refusal(proposal));
                 }
             }
             if (!verdict.passes()) {
@@ -316,18 +316,7 @@ public final class UpstreamGate {
         };
     }
 
-        private static String refusalFor(String block, GateProposal proposal) {
-        if (GateProposal.FREEZE.equals(block)) {
-            return "The upstream repository is in a declared freeze (" + String.join("; ",
-                    proposal.preflight().timing().warnings()) + "): approve only with an override of '"
-                    + GateProposal.FREEZE + "' and a reason, or defer.";
-        }
-        return "Unchecked acceptance criteria in the trail (" + String.join("; ", proposal.uncheckedCriteria()
-                .stream().map(CriteriaGap::describe).toList()) + "): check them in the specs, or approve with an "
-                + "override of '" + GateProposal.UNCHECKED_CRITERIA + "' and a reason.";
-    }
-
-    private static boolean sameHead(HeadRef a, HeadRef b) {
+        private static boolean sameHead(HeadRef a, HeadRef b) {
         return a.owner().equalsIgnoreCase(b.owner()) && a.branch().equals(b.branch());
     }
 

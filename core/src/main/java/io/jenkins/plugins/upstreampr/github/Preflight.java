@@ -28,7 +28,7 @@ public final class Preflight {
     /** Runs the reads and composes the report. */
     public PreflightReport run(PreflightRequest request) {
         ParallelReads reads = new ParallelReads();
-        CompletableFuture<StagingCheck.Head> head = reads.start(() -> staging.readHead(request.staging()));
+        CompletableFuture<StagingCheck.HeadCommit> head = reads.start(() -> staging.readHead(request.staging()));
         CompletableFuture<StagingVerdict> verdict = reads.then(head,
                 h -> staging.verdictFor(h, request.policy()));
         CompletableFuture<String> base = request.base() != null

@@ -30,7 +30,7 @@ public final class StagingCheck {
     }
 
     /** The head of the staging pull request (and its base, when it is a pull request), as read. */
-    record Head(RepositoryName repository, PullRequestRef pullRequest, HeadRef head, BaseCommit base, String sha,
+    record HeadCommit(RepositoryName repository, PullRequestRef pullRequest, HeadRef head, BaseCommit base, String sha,
             List<String> warnings) {
     }
 
@@ -86,7 +86,7 @@ public final class StagingCheck {
      * pull request for a commit CI did not see).
      */
     public HeadCheck confirm(StagingVerdict verdict) {
-        Head head = verdict.pullRequest() != null
+        HeadCommit head = verdict.pullRequest() != null
                 ? readHead(verdict.pullRequest())
                 : readRef(verdict.repository(), verdict.head() != null ? verdict.head().branch() : verdict.sha());
         if (head.sha().equals(verdict.sha())) {
@@ -95,13 +95,13 @@ public final class StagingCheck {
         List<String> warnings = new ArrayList<>(head.warnings());
         warnings.add("The head of " + verdict.subject() + " moved from " + verdict.sha() + " to " + head.sha()
                 + " after the verdict; the verdict was redone for the new head.");
-        return new HeadCheck(verdict, verdictFor(new Head(head.repository(), head.pullRequest(), head.head(),
+        return new HeadCheck(verdict, verdictFor(new HeadCommit(head.repository(), head.pullRequest(), head.head(),
                 head.base(), head.sha(), warnings), verdict.policy()));
     }
 
     // ---------------------------------------------------------------- reads
 
-    Head readHead(PullRequestRef staging) {
+    HeadCommit readHead(PullRequestRef staging) {
         JsonNode pr = session.get("reading staging pull request " + staging,
                 staging.repository().apiPath() + "/pulls/" + staging.number(), Map.of());
         String sha = pr.path("head").path("sha").asText("");
@@ -128,12 +128,12 @@ public final class StagingCheck {
         BaseCommit base = CommitSha.is(baseSha) && !baseRef.isEmpty()
                 ? new BaseCommit(baseRef, baseSha) : null;
         RepositoryName ciRepository = staging.repository();
-        return new Head(ciRepository, staging, new HeadRef(owner, ref), base, sha, warnings);
+        return new HeadCommit(ciRepository, staging, new HeadRef(owner, ref), base, sha, warnings);
     }
 
-    private Head readRef(RepositoryName repository, String ref) {
+    private HeadCommit readRef(RepositoryName repository, String ref) {
         if (CommitSha.is(ref)) {
-            return new Head(repository, null, null, null, ref, List.of());
+            return new HeadCommit(repository, null, null, null, ref, List.of());
         }
         JsonNode branch = session.get("reading branch " + ref + " of " + repository,
                 repository.apiPath() + "/branches/" + GitHubSession.segment(ref), Map.of());
@@ -142,10 +142,10 @@ public final class StagingCheck {
             throw new GitHubException(GitHubException.Kind.UNEXPECTED, 200, "GitHub's answer for branch " + ref
                     + " of " + repository + " has no commit SHA.", null, List.of(), null);
         }
-        return new Head(repository, null, new HeadRef(repository.owner(), ref), null, sha, List.of());
+        return new HeadCommit(repository, null, new HeadRef(repository.owner(), ref), null, sha, List.of());
     }
 
-    StagingVerdict verdictFor(Head head, StagingPolicy policy) {
+    StagingVerdict verdictFor(HeadCommit head, StagingPolicy policy) {
         Instant now = session.clock().instant();
         String base = head.repository().apiPath() + "/commits/" + head.sha();
         ParallelReads reads = new ParallelReads();
@@ -154,11 +154,11 @@ public final class StagingCheck {
         List<CheckResult> reported = new ArrayList<>();
         reported.addAll(reads.join(statuses));
         reported.addAll(reads.join(runs));
-        return StagingVerdict.fold(head.repository(), head.pullRequest(), head.head(), head.base(), head.sha(),
+        return StagingVerdict.decide(head.repository(), head.pullRequest(), head.head(), head.base(), head.sha(),
                 reported, head.warnings(), policy, now);
     }
 
-    private List<CheckResult> statuses(Head head, String base) {
+    private List<CheckResult> statuses(HeadCommit head, String base) {
         List<CheckResult> result = new ArrayList<>();
         for (JsonNode page : session.getAllPages("reading the commit statuses of " + head.sha() + " in "
                 + head.repository(), base + "/status", GitHubSession.query("per_page", String.valueOf(PER_PAGE)))) {
@@ -174,7 +174,7 @@ public final class StagingCheck {
         return result;
     }
 
-    private List<CheckResult> checkRuns(Head head, String base) {
+    private List<CheckResult> checkRuns(HeadCommit head, String base) {
         List<CheckResult> result = new ArrayList<>();
         for (JsonNode page : session.getAllPages("reading the check runs of " + head.sha() + " in "
                 + head.repository(), base + "/check-runs",

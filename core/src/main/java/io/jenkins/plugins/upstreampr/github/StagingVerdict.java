@@ -1,6 +1,7 @@
 package io.jenkins.plugins.upstreampr.github;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,12 +45,12 @@ public record StagingVerdict(RepositoryName repository, PullRequestRef pullReque
                 : repository + (head != null ? " branch " + head.branch() : "");
     }
 
-    /** Folds the checks seen into a verdict under {@code policy}, adding MISSING entries for required patterns. */
-    static StagingVerdict fold(RepositoryName repository, PullRequestRef pullRequest, HeadRef head, BaseCommit base,
+    /** Decides the CI verdict from the checks seen under {@code policy}, adding MISSING entries for required patterns. */
+    static StagingVerdict decide(RepositoryName repository, PullRequestRef pullRequest, HeadRef head, BaseCommit base,
             String sha,
             List<CheckResult> reported, List<String> warnings, StagingPolicy policy, Instant checkedAt) {
         RequiredChecks required = policy.required();
-        List<CheckResult> checks = new java.util.ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
         for (CheckResult c : reported) {
             checks.add(c.withRequired(required.isEmpty() || required.anyMatches(c.name())));
         }

@@ -386,7 +386,7 @@ class UpstreamGateTest {
 
         assertThat(proposal.uncheckedCriteria()).extracting(g -> g.spec().value())
                 .containsExactly(ExampleRepository.UPSTREAM_PR);
-        assertThat(proposal.overridableBlocks()).containsExactly(GateProposal.UNCHECKED_CRITERIA);
+        assertThat(proposal.overridableBlocks()).containsExactly(OverridableBlock.UNCHECKED_CRITERIA);
         assertThatThrownBy(() -> gate().submit(proposal, approve("Fix", List.of()), artifacts))
                 .isInstanceOf(Refusal.class)
                 .hasMessageContaining(ExampleRepository.UPSTREAM_PR)
@@ -401,7 +401,7 @@ class UpstreamGateTest {
         GateProposal proposal = gate().prepare(request(ExampleRepository.UPSTREAM_PR), tree);
 
         GateOutcome outcome = gate().submit(proposal, approve("Fix", List.of(new GateOverride(
-                GateProposal.UNCHECKED_CRITERIA, "the remaining boxes are this gate itself"))), artifacts);
+                OverridableBlock.UNCHECKED_CRITERIA.id(), "the remaining boxes are this gate itself"))), artifacts);
 
         assertThat(outcome.pullRequest()).isPresent();
         JsonNode record = new ObjectMapper().readTree(artifacts.resolve("upstream-pr/gate-record.json").toFile());
@@ -418,7 +418,7 @@ class UpstreamGateTest {
                 List.of(new FreezeWindow(today.minusDays(1), today.plusDays(5), "2.4 release freeze")), 0));
         GateProposal proposal = gate().prepare(frozen, tree);
 
-        assertThat(proposal.overridableBlocks()).containsExactly(GateProposal.FREEZE);
+        assertThat(proposal.overridableBlocks()).containsExactly(OverridableBlock.FREEZE);
         assertThat(proposal.warnings()).anySatisfy(w -> assertThat(w).contains("2.4 release freeze"));
         assertThatThrownBy(() -> gate().submit(proposal, approve("Fix", List.of()), null))
                 .isInstanceOf(Refusal.class).hasMessageContaining("freeze");

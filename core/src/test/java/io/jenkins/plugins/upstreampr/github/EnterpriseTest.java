@@ -50,7 +50,7 @@ class EnterpriseTest {
                 org.kohsuke.github.authorization.ImmutableAuthorizationProvider.fromOauthToken(GitHubStub.TOKEN),
                 JdkHttpConnector.withDefaultTimeouts());
 
-        StagingCheck.Head head = new StagingCheck(session).readHead(PullRequestRef.parse("octo/fork#7"));
+        StagingCheck.HeadCommit head = new StagingCheck(session).readHead(PullRequestRef.parse("octo/fork#7"));
 
         assertThat(head.sha()).isEqualTo(SHA_A);
         assertThat(ghe.server.getAllServeEvents()).singleElement().satisfies(e -> {
@@ -66,7 +66,7 @@ class EnterpriseTest {
         ghe.server.stubFor(get(urlPathEqualTo("/api/v3/repos/octo/fork/pulls/7")).willReturn(json(200,
                 GitHubStub.pullRequest("octo", "fork", 7, "fix/x", SHA_A))));
 
-        StagingCheck.Head head = new StagingCheck(ghe.session()).readHead(PullRequestRef.parse("octo/fork#7"));
+        StagingCheck.HeadCommit head = new StagingCheck(ghe.session()).readHead(PullRequestRef.parse("octo/fork#7"));
 
         assertThat(head.sha()).isEqualTo(SHA_A);
         assertThat(ghe.server.getAllServeEvents()).singleElement().satisfies(e -> {

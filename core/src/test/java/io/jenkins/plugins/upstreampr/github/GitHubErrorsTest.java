@@ -86,7 +86,7 @@ class GitHubErrorsTest {
                 .willReturn(json(200, pullRequest("octo", "fork", 7, "fix", SHA_A))));
 
         PullRequestRef ok = PullRequestRef.parse("octo/fork#7");
-        StagingCheck.Head head = new StagingCheck(github.session().withMaxWait(Duration.ofMinutes(5)))
+        StagingCheck.HeadCommit head = new StagingCheck(github.session().withMaxWait(Duration.ofMinutes(5)))
                 .readHead(ok);
 
         assertThat(head.sha()).isEqualTo(SHA_A);
@@ -137,7 +137,7 @@ class GitHubErrorsTest {
         github.server.stubFor(get(urlPathEqualTo(PR)).inScenario("5xx").whenScenarioStateIs("up")
                 .willReturn(json(200, pullRequest("octo", "fork", 7, "fix", SHA_A))));
 
-        StagingCheck.Head head = new StagingCheck(github.session()).readHead(STAGING);
+        StagingCheck.HeadCommit head = new StagingCheck(github.session()).readHead(STAGING);
 
         assertThat(head.sha()).isEqualTo(SHA_A);
         assertThat(github.sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
@@ -165,7 +165,7 @@ class GitHubErrorsTest {
         github.server.stubFor(get(urlPathEqualTo(PR)).inScenario("slow").whenScenarioStateIs("fast")
                 .willReturn(json(200, pullRequest("octo", "fork", 7, "fix", SHA_A))));
 
-        StagingCheck.Head head = new StagingCheck(github.session(Duration.ofMillis(700))).readHead(STAGING);
+        StagingCheck.HeadCommit head = new StagingCheck(github.session(Duration.ofMillis(700))).readHead(STAGING);
 
         assertThat(head.sha()).isEqualTo(SHA_A);
         assertThat(github.sleeps).containsExactly(Duration.ofMillis(500));

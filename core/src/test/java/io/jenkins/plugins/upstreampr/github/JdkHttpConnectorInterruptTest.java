@@ -45,7 +45,7 @@ class JdkHttpConnectorInterruptTest {
                 .isInstanceOf(GitHubException.class);
 
         Thread.interrupted();
-        StagingCheck.Head head = new StagingCheck(session).readHead(PullRequestRef.parse("octo/fork#7"));
+        StagingCheck.HeadCommit head = new StagingCheck(session).readHead(PullRequestRef.parse("octo/fork#7"));
 
         assertThat(head.sha()).isEqualTo(GitHubStub.SHA_A);
         assertThat(github.server.getAllServeEvents()).hasSize(1);

@@ -41,7 +41,7 @@ class JdkHttpConnectorProxyTest {
                 org.kohsuke.github.authorization.ImmutableAuthorizationProvider.fromOauthToken(GitHubStub.TOKEN),
                 new JdkHttpConnector(behindProxy, Duration.ofSeconds(5), Duration.ofSeconds(10)));
 
-        StagingCheck.Head head = new StagingCheck(session).readHead(PullRequestRef.parse("octo/fork#7"));
+        StagingCheck.HeadCommit head = new StagingCheck(session).readHead(PullRequestRef.parse("octo/fork#7"));
 
         assertThat(head.sha()).isEqualTo(GitHubStub.SHA_A);
         List<ServeEvent> seen = proxy.getAllServeEvents();

@@ -267,7 +267,7 @@ class PassingFaultsTest {
         github.server.stubFor(get(urlPathEqualTo(pr)).inScenario("r").whenScenarioStateIs("reset")
                 .willReturn(json(200, GitHubStub.pullRequest("octo", "fork", 7, "fix", SHA_A))));
 
-        StagingCheck.Head head = new StagingCheck(session().withRetryRule(RetryRule.terminal()))
+        StagingCheck.HeadCommit head = new StagingCheck(session().withRetryRule(RetryRule.terminal()))
                 .readHead(PullRequestRef.parse("octo/fork#7"));
 
         assertThat(head.sha()).isEqualTo(SHA_A);

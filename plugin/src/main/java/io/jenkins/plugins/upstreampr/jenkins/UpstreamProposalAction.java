@@ -9,6 +9,7 @@ import io.jenkins.plugins.upstreampr.chant.AcceptanceCriteria;
 import io.jenkins.plugins.upstreampr.chant.Spec;
 import io.jenkins.plugins.upstreampr.gate.CriteriaGap;
 import io.jenkins.plugins.upstreampr.gate.GateProposal;
+import io.jenkins.plugins.upstreampr.gate.OverridableBlock;
 import io.jenkins.plugins.upstreampr.github.CheckResult;
 import io.jenkins.plugins.upstreampr.github.StagingVerdict;
 import io.jenkins.plugins.upstreampr.jenkins.params.GateNames;
@@ -105,7 +106,7 @@ public final class UpstreamProposalAction implements Action, Serializable {
         this.uncheckedCriteria = new ArrayList<>();
         proposal.uncheckedCriteria().stream().map(CriteriaGap::describe).forEach(uncheckedCriteria::add);
         this.warnings = new ArrayList<>(proposal.warnings());
-        this.overridableBlocks = new ArrayList<>(proposal.overridableBlocks());
+        this.overridableBlocks = new ArrayList<>(proposal.overridableBlocks().stream().map(OverridableBlock::id).toList());
     }
 
     /**

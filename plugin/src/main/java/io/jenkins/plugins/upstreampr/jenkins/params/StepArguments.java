@@ -1,11 +1,10 @@
 package io.jenkins.plugins.upstreampr.jenkins.params;
 
 import io.jenkins.plugins.upstreampr.gate.GateOverride;
-import io.jenkins.plugins.upstreampr.gate.GateProposal;
+import io.jenkins.plugins.upstreampr.gate.OverridableBlock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -13,9 +12,6 @@ import java.util.Set;
  * items), so that the Snippet Generator can offer them as plain text boxes.
  */
 public final class StepArguments {
-
-    /** The gate checks a human may override at the prompt, with a reason: the engine's overridable blocks. */
-    public static final Set<String> OVERRIDABLE = Set.of(GateProposal.FREEZE, GateProposal.UNCHECKED_CRITERIA);
 
     private StepArguments() {}
 
@@ -42,12 +38,10 @@ public final class StepArguments {
     public static List<GateOverride> overrides(String checks, String reason) {
         List<GateOverride> overrides = new ArrayList<>();
         for (String check : list(checks)) {
-            String name = check.toLowerCase(Locale.ROOT);
-            if (!OVERRIDABLE.contains(name)) {
-                throw new IllegalArgumentException("override '" + check + "' is not a check the gate can skip: use "
-                        + String.join(" or ", OVERRIDABLE.stream().sorted().toList()));
-            }
-            overrides.add(new GateOverride(name, reason));
+            OverridableBlock block = OverridableBlock.named(check).orElseThrow(() -> new IllegalArgumentException(
+                    "override '" + check + "' is not a check the gate can skip: use "
+                            + String.join(" or ", OverridableBlock.names())));
+            overrides.add(new GateOverride(block.id(), reason));
         }
         return overrides;
     }
