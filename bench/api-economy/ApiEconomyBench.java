@@ -79,9 +79,10 @@ public class ApiEconomyBench {
                 int mark = github.requests().size();
                 long t1 = System.nanoTime();
                 HeadCheck head = new StagingCheck(session).confirm(report.verdict());
-                UpstreamPullRequest pr = new UpstreamPullRequests(session).open(PullRequestProposal.of(upstream,
-                        head.current().head(), "Fix issue 1234", "body").withBase(report.base())
-                        .withExpectedHeadSha(head.current().sha()));
+                UpstreamPullRequest pr = new UpstreamPullRequests(session).open(PullRequestProposal.builder(upstream,
+                        head.current().head(), "Fix issue 1234", "body").base(report.base())
+                        .expectedHeadSha(head.current().sha())
+                        .build());
                 if (gateStatus) {
                     warn(new GateStatus(session).post(staging.repository(), head.current().sha(),
                             GateStatus.Status.approved("alice", pr)));

@@ -256,10 +256,11 @@ public final class ArchiveCommand implements Callable<Integer> {
                     + "was opened: run again with --fork OWNER/REPO, or open one from " + side.branch() + " into "
                     + side.pullRequest().base() + " yourself"), UpstreamPrCommand.EXIT_BAD_INPUT);
         }
-        PullRequestProposal proposal = PullRequestProposal.of(where, new HeadRef(where.owner(), side.branch()),
+        PullRequestProposal proposal = PullRequestProposal.builder(where, new HeadRef(where.owner(), side.branch()),
                         side.pullRequest().title(), side.pullRequest().body())
-                .withBase(side.pullRequest().base())
-                .withMaintainerCanModify(false);
+                .base(side.pullRequest().base())
+                .maintainerCanModify(false)
+                .build();
         UpstreamPullRequest opened;
         try {
             opened = new UpstreamPullRequests(session).open(proposal);

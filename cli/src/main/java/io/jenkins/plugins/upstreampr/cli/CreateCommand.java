@@ -109,9 +109,10 @@ public final class CreateCommand implements Callable<Integer> {
     public Integer call() {
         PullRequestProposal proposal;
         try {
-            proposal = PullRequestProposal.of(RepositoryName.parse(upstream), HeadRef.parse(head), title, readBody())
-                    .withBase(base).withDraft(draft).withMaintainerCanModify(!noMaintainerCanModify)
-                    .withLabels(labels).withReviewers(reviewers).withAssignees(assignees);
+            proposal = PullRequestProposal.builder(RepositoryName.parse(upstream), HeadRef.parse(head), title, readBody())
+                    .base(base).draft(draft).maintainerCanModify(!noMaintainerCanModify)
+                    .labels(labels).reviewers(reviewers).assignees(assignees)
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -145,17 +145,18 @@ public final class GateCommand implements Callable<Integer> {
         Duration waitFor;
         List<GateOverride> overrides;
         try {
-            request = GateRequest.of(preflight.staging(), preflight.upstream(), HeadRef.parse(head), specId)
-                    .withBase(preflight.base())
-                    .withStagingPolicy(preflight.stagingPolicy())
-                    .withTiming(preflight.timing())
-                    .withTemplate(template == null ? PullRequestTemplate.DEFAULT : PullRequestTemplate.read(template))
-                    .withLabels(labels)
-                    .withReviewers(reviewers)
-                    .withAssignees(assignees)
-                    .withMaintainerCanModify(!noMaintainerCanModify)
-                    .withLookUpExisting(preflight.lookUpExisting())
-                    .withGateStatus(gateStatus, decisionUrl);
+            request = GateRequest.builder(preflight.staging(), preflight.upstream(), HeadRef.parse(head), specId)
+                    .base(preflight.base())
+                    .stagingPolicy(preflight.stagingPolicy())
+                    .timing(preflight.timing())
+                    .template(template == null ? PullRequestTemplate.DEFAULT : PullRequestTemplate.read(template))
+                    .labels(labels)
+                    .reviewers(reviewers)
+                    .assignees(assignees)
+                    .maintainerCanModify(!noMaintainerCanModify)
+                    .lookUpExisting(preflight.lookUpExisting())
+                    .gateStatus(gateStatus, decisionUrl)
+                    .build();
             if (decisionUrl != null && !gateStatus) {
                 throw new IllegalArgumentException("--decision-url is where the gate's status on GitHub links to: "
                         + "give --gate-status too, or leave --decision-url out");

@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * What a gate is asked to decide on: the staging pull request whose CI must be green, the upstream repository and
  * head branch the pull request would be opened from, and the chant spec whose trail explains the change. Start from
- * {@link #of} and add what differs from the defaults with the {@code with...} methods.
+ * {@link #builder} and set what differs from the defaults; {@link #toBuilder} for a request that differs from
+ * another.
  *
  * @param staging the fork-internal staging pull request ({@code yourusername/kvstore#12})
  * @param upstream the upstream repository ({@code upstream-org/kvstore})
@@ -53,60 +54,116 @@ public record GateRequest(PullRequestRef staging, RepositoryName upstream, HeadR
         decisionUrl = decisionUrl == null || decisionUrl.isBlank() ? null : decisionUrl.strip();
     }
 
-    /** A request with the defaults: the upstream default branch, every check decides, no freezes, default layout. */
-    public static GateRequest of(PullRequestRef staging, RepositoryName upstream, HeadRef head, String spec) {
-        return new GateRequest(staging, upstream, head, null, spec, StagingPolicy.defaults(), TimingPolicy.none(),
-                PullRequestTemplate.DEFAULT, List.of(), List.of(), List.of(), true, false, false, null);
+    /**
+     * A request with the defaults (the upstream default branch, every check decides, no freezes, the default layout,
+     * maintainers may modify, no look-up, no gate status) to change with the builder's methods, then {@code build()}.
+     */
+    public static Builder builder(PullRequestRef staging, RepositoryName upstream, HeadRef head, String spec) {
+        return new Builder(new GateRequest(staging, upstream, head, null, spec, StagingPolicy.defaults(),
+                TimingPolicy.none(), PullRequestTemplate.DEFAULT, List.of(), List.of(), List.of(), true, false, false,
+                null));
     }
 
-    public GateRequest withBase(String base) {
-        return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
+    /** A builder that starts from this request, for a request that differs from it in a few fields. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public GateRequest withStagingPolicy(StagingPolicy policy) {
-        return new GateRequest(staging, upstream, head, base, spec, policy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
-    }
+    /**
+     * Builds a {@link GateRequest} one field at a time (the fluent style of hub4j's builders); each method sets
+     * the field of the same name and returns this builder. Not thread-safe; {@link #build} checks the fields.
+     */
+    public static final class Builder {
+        private final PullRequestRef staging;
+        private final RepositoryName upstream;
+        private final HeadRef head;
+        private final String spec;
+        private String base;
+        private StagingPolicy stagingPolicy;
+        private TimingPolicy timing;
+        private PullRequestTemplate template;
+        private List<String> labels;
+        private List<String> reviewers;
+        private List<String> assignees;
+        private boolean maintainerCanModify;
+        private boolean lookUpExisting;
+        private boolean gateStatus;
+        private String decisionUrl;
 
-    public GateRequest withTiming(TimingPolicy timing) {
-        return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
-    }
+        private Builder(GateRequest from) {
+            staging = from.staging;
+            upstream = from.upstream;
+            head = from.head;
+            spec = from.spec;
+            base = from.base;
+            stagingPolicy = from.stagingPolicy;
+            timing = from.timing;
+            template = from.template;
+            labels = from.labels;
+            reviewers = from.reviewers;
+            assignees = from.assignees;
+            maintainerCanModify = from.maintainerCanModify;
+            lookUpExisting = from.lookUpExisting;
+            gateStatus = from.gateStatus;
+            decisionUrl = from.decisionUrl;
+        }
 
-    public GateRequest withTemplate(PullRequestTemplate template) {
-        return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
-    }
+        /** The upstream base branch; null or blank: the upstream's default branch. */
+        public Builder base(String base) {
+            this.base = base;
+            return this;
+        }
 
-    public GateRequest withLabels(List<String> labels) {
-        return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
-    }
+        public Builder stagingPolicy(StagingPolicy stagingPolicy) {
+            this.stagingPolicy = stagingPolicy;
+            return this;
+        }
 
-    public GateRequest withReviewers(List<String> reviewers) {
-        return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
-    }
+        public Builder timing(TimingPolicy timing) {
+            this.timing = timing;
+            return this;
+        }
 
-    public GateRequest withAssignees(List<String> assignees) {
-        return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
-    }
+        public Builder template(PullRequestTemplate template) {
+            this.template = template;
+            return this;
+        }
 
-    public GateRequest withMaintainerCanModify(boolean maintainerCanModify) {
-        return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
-    }
+        public Builder labels(List<String> labels) {
+            this.labels = labels;
+            return this;
+        }
 
-    public GateRequest withLookUpExisting(boolean lookUpExisting) {
-        return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
-    }
+        public Builder reviewers(List<String> reviewers) {
+            this.reviewers = reviewers;
+            return this;
+        }
 
-    /** Show the gate on GitHub ({@link #gateStatus}), the statuses linking to {@code decisionUrl} (may be null). */
-    public GateRequest withGateStatus(boolean gateStatus, String decisionUrl) {
-        return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels, reviewers,
-                assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
+        public Builder assignees(List<String> assignees) {
+            this.assignees = assignees;
+            return this;
+        }
+
+        public Builder maintainerCanModify(boolean maintainerCanModify) {
+            this.maintainerCanModify = maintainerCanModify;
+            return this;
+        }
+
+        public Builder lookUpExisting(boolean lookUpExisting) {
+            this.lookUpExisting = lookUpExisting;
+            return this;
+        }
+
+        /** Show the gate on GitHub ({@link GateRequest#gateStatus}), the statuses linking to {@code decisionUrl}. */
+        public Builder gateStatus(boolean gateStatus, String decisionUrl) {
+            this.gateStatus = gateStatus;
+            this.decisionUrl = decisionUrl;
+            return this;
+        }
+
+        public GateRequest build() {
+            return new GateRequest(staging, upstream, head, base, spec, stagingPolicy, timing, template, labels,
+                    reviewers, assignees, maintainerCanModify, lookUpExisting, gateStatus, decisionUrl);
+        }
     }
 }

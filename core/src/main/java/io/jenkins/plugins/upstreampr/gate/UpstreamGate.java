@@ -270,15 +270,16 @@ public final class UpstreamGate {
                 }
             }
             GateRequest request = proposal.request();
-            PullRequestProposal pr = PullRequestProposal.of(request.upstream(), request.head(), decision.title(),
+            PullRequestProposal pr = PullRequestProposal.builder(request.upstream(), request.head(), decision.title(),
                             decision.body())
-                    .withBase(proposal.preflight().base())
-                    .withDraft(decision.draft())
-                    .withMaintainerCanModify(request.maintainerCanModify())
-                    .withLabels(request.labels())
-                    .withReviewers(request.reviewers())
-                    .withAssignees(request.assignees())
-                    .withExpectedHeadSha(verdict.sha());
+                    .base(proposal.preflight().base())
+                    .draft(decision.draft())
+                    .maintainerCanModify(request.maintainerCanModify())
+                    .labels(request.labels())
+                    .reviewers(request.reviewers())
+                    .assignees(request.assignees())
+                    .expectedHeadSha(verdict.sha())
+                    .build();
             UpstreamPullRequest upstream = new UpstreamPullRequests(effort).open(pr);
             warnings.addAll(upstream.warnings());
             opened = Optional.of(upstream);

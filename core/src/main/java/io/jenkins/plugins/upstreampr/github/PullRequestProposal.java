@@ -48,87 +48,132 @@ public record PullRequestProposal(RepositoryName upstream, HeadRef head, String 
 
     /**
      * A non-draft proposal into the default branch, letting maintainers modify, with no labels, reviewers or
-     * assignees.
+     * assignees, to change with the builder's methods, then {@code build()}.
      */
-    public static PullRequestProposal of(RepositoryName upstream, HeadRef head, String title, String body) {
-        return new PullRequestProposal(upstream, head, null, title, body, false, true, List.of(), List.of(), List.of(),
-                List.of(), null);
+    public static Builder builder(RepositoryName upstream, HeadRef head, String title, String body) {
+        return new Builder(upstream, head, title, body);
     }
 
-    /** This proposal into {@code base} (null: the default branch). */
-    public PullRequestProposal withBase(String base) {
-        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
-                reviewers, teamReviewers, assignees, expectedHeadSha);
-    }
-
-    /** This proposal as a draft or not. */
-    public PullRequestProposal withDraft(boolean draft) {
-        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
-                reviewers, teamReviewers, assignees, expectedHeadSha);
-    }
-
-    /** This proposal with or without letting maintainers modify the head branch. */
-    public PullRequestProposal withMaintainerCanModify(boolean maintainerCanModify) {
-        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
-                reviewers, teamReviewers, assignees, expectedHeadSha);
-    }
-
-    /** This proposal with {@code labels}. */
-    public PullRequestProposal withLabels(List<String> labels) {
-        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
-                reviewers, teamReviewers, assignees, expectedHeadSha);
+    /** A builder that starts from this proposal, for a proposal that differs from it in a few fields. */
+    public Builder toBuilder() {
+        Builder b = new Builder(upstream, head, title, body);
+        b.base = base;
+        b.draft = draft;
+        b.maintainerCanModify = maintainerCanModify;
+        b.labels = labels;
+        b.reviewers = reviewers;
+        b.teamReviewers = teamReviewers;
+        b.assignees = assignees;
+        b.expectedHeadSha = expectedHeadSha;
+        return b;
     }
 
     /**
-     * This proposal with reviewers: {@code login} for a user, {@code ORG/TEAM-SLUG} (or {@code @ORG/TEAM-SLUG})
-     * for a team.
+     * Builds a {@link PullRequestProposal} one field at a time (the fluent style of hub4j's
+     * {@code GHPullRequest} builders): each method sets its field and returns this builder; {@link #build} checks the
+     * whole. Not thread-safe.
      */
-    public PullRequestProposal withReviewers(List<String> reviewersAndTeams) {
-        List<String> users = new ArrayList<>();
-        List<String> teams = new ArrayList<>();
-        for (String r : reviewersAndTeams) {
-            String name = r.strip();
-            if (name.startsWith("@")) {
-                name = name.substring(1);
-            }
-            int slash = name.indexOf('/');
-            if (slash >= 0) {
-                teams.add(name.substring(slash + 1));
-            } else if (!name.isEmpty()) {
-                users.add(name);
-            }
-        }
-        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels, users,
-                teams, assignees, expectedHeadSha);
-    }
+    public static final class Builder {
+        private final RepositoryName upstream;
+        private final HeadRef head;
+        private final String title;
+        private final String body;
+        private String base;
+        private boolean draft;
+        private boolean maintainerCanModify = true;
+        private List<String> labels = List.of();
+        private List<String> reviewers = List.of();
+        private List<String> teamReviewers = List.of();
+        private List<String> assignees = List.of();
+        private String expectedHeadSha;
 
-    /**
-     * This proposal with {@code logins} as assignees ({@code login} or {@code @login}).
-     *
-     * @throws IllegalArgumentException naming a value that is not a GitHub login
-     */
-    public PullRequestProposal withAssignees(List<String> logins) {
-        List<String> users = new ArrayList<>();
-        for (String a : logins) {
-            String login = a.strip();
-            if (login.startsWith("@")) {
-                login = login.substring(1);
-            }
-            if (!LOGIN.matcher(login).matches()) {
-                throw new IllegalArgumentException("Invalid assignee '" + a + "': expected a GitHub login (letters, "
-                        + "digits and '-', at most 39), e.g. octocat");
-            }
-            if (!users.contains(login)) {
-                users.add(login);
-            }
+        private Builder(RepositoryName upstream, HeadRef head, String title, String body) {
+            this.upstream = upstream;
+            this.head = head;
+            this.title = title;
+            this.body = body;
         }
-        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
-                reviewers, teamReviewers, users, expectedHeadSha);
-    }
 
-    /** This proposal, expecting the head to be at {@code sha} (the verdict's SHA). */
-    public PullRequestProposal withExpectedHeadSha(String sha) {
-        return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
-                reviewers, teamReviewers, assignees, sha);
+        /** Into {@code base} (null: the default branch). */
+        public Builder base(String base) {
+            this.base = base;
+            return this;
+        }
+
+        /** As a draft or not. */
+        public Builder draft(boolean draft) {
+            this.draft = draft;
+            return this;
+        }
+
+        /** With or without letting maintainers modify the head branch. */
+        public Builder maintainerCanModify(boolean maintainerCanModify) {
+            this.maintainerCanModify = maintainerCanModify;
+            return this;
+        }
+
+        public Builder labels(List<String> labels) {
+            this.labels = labels;
+            return this;
+        }
+
+        /**
+         * Reviewers: {@code login} for a user, {@code ORG/TEAM-SLUG} (or {@code @ORG/TEAM-SLUG}) for a team; replaces
+         * both the users and the teams asked before.
+         */
+        public Builder reviewers(List<String> reviewersAndTeams) {
+            List<String> users = new ArrayList<>();
+            List<String> teams = new ArrayList<>();
+            for (String r : reviewersAndTeams) {
+                String name = r.strip();
+                if (name.startsWith("@")) {
+                    name = name.substring(1);
+                }
+                int slash = name.indexOf('/');
+                if (slash >= 0) {
+                    teams.add(name.substring(slash + 1));
+                } else if (!name.isEmpty()) {
+                    users.add(name);
+                }
+            }
+            this.reviewers = users;
+            this.teamReviewers = teams;
+            return this;
+        }
+
+        /**
+         * {@code logins} as assignees ({@code login} or {@code @login}).
+         *
+         * @throws IllegalArgumentException naming a value that is not a GitHub login
+         */
+        public Builder assignees(List<String> logins) {
+            List<String> users = new ArrayList<>();
+            for (String a : logins) {
+                String login = a.strip();
+                if (login.startsWith("@")) {
+                    login = login.substring(1);
+                }
+                if (!LOGIN.matcher(login).matches()) {
+                    throw new IllegalArgumentException("Invalid assignee '" + a + "': expected a GitHub login "
+                            + "(letters, digits and '-', at most 39), e.g. octocat");
+                }
+                if (!users.contains(login)) {
+                    users.add(login);
+                }
+            }
+            this.assignees = users;
+            return this;
+        }
+
+        /** Expecting the head to be at {@code sha} (the verdict's SHA). */
+        public Builder expectedHeadSha(String sha) {
+            this.expectedHeadSha = sha;
+            return this;
+        }
+
+        public PullRequestProposal build() {
+            return new PullRequestProposal(upstream, head, base, title, body, draft, maintainerCanModify, labels,
+                    reviewers, teamReviewers, assignees, expectedHeadSha);
+        }
     }
 }

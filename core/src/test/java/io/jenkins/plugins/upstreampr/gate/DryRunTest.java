@@ -79,9 +79,10 @@ class DryRunTest {
         github.stubGreenStaging();
         noOpenPullRequest();
         UpstreamGate gate = new UpstreamGate(github.session().dryRun(plan), clock);
-        GateRequest request = GateRequest.of(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION)
-                .withLabels(List.of("bug")).withReviewers(List.of("carol", "upstream/core"))
-                .withAssignees(List.of("dave"));
+        GateRequest request = GateRequest.builder(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION)
+                .labels(List.of("bug")).reviewers(List.of("carol", "upstream/core"))
+                .assignees(List.of("dave"))
+                .build();
 
         GateOutcome outcome = gate.submit(gate.prepare(request, tree), approve(), artifacts);
 
@@ -119,7 +120,8 @@ class DryRunTest {
                 GitHubStub.pullRequestList("upstream/project", 17, HEAD.toString(), "main"))));
 
         UpstreamPullRequest pr = new UpstreamPullRequests(github.session().dryRun(plan))
-                .open(PullRequestProposal.of(UPSTREAM, HEAD, "t", "b").withLabels(List.of("bug")));
+                .open(PullRequestProposal.builder(UPSTREAM, HEAD, "t", "b").labels(List.of("bug"))
+                .build());
 
         assertThat(pr.created()).isFalse();
         assertThat(pr.number()).isEqualTo(17);
@@ -133,8 +135,8 @@ class DryRunTest {
         github.stubGreenStaging();
         UpstreamGate gate = new UpstreamGate(github.session().dryRun(plan), clock);
 
-        GateOutcome outcome = gate.submit(gate.prepare(GateRequest.of(STAGING, UPSTREAM, HEAD,
-                ExampleRepository.IMPLEMENTATION), tree), new GateDecision(GateDecision.Outcome.DEFER, null, null,
+        GateOutcome outcome = gate.submit(gate.prepare(GateRequest.builder(STAGING, UPSTREAM, HEAD,
+                ExampleRepository.IMPLEMENTATION).build(), tree), new GateDecision(GateDecision.Outcome.DEFER, null, null,
                 false, "later", "alice", GitHubStub.NOW, List.of()), artifacts);
 
         assertThat(outcome.dryRun()).isTrue();
@@ -146,9 +148,9 @@ class DryRunTest {
     void aDryRunRefusesWhatTheGateWouldRefuse() {
         github.stubGreenStaging();
         UpstreamGate gate = new UpstreamGate(github.session().dryRun(plan), clock);
-        GateRequest request = GateRequest.of(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION)
-                .withTiming(new TimingPolicy(List.of(new FreezeWindow(LocalDate.of(2026, 3, 1),
-                        LocalDate.of(2026, 3, 31), "release")), 0));
+        GateRequest request = GateRequest.builder(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION)
+                .timing(new TimingPolicy(List.of(new FreezeWindow(LocalDate.of(2026, 3, 1),
+                        LocalDate.of(2026, 3, 31), "release")), 0)).build();
         GateProposal proposal = gate.prepare(request, tree);
 
         assertThatThrownBy(() -> gate.submit(proposal, approve(), artifacts)).isInstanceOf(Refusal.class);

@@ -55,7 +55,7 @@ class GateJsonTest {
     }
 
     private GateProposal proposal(UpstreamGate gate) {
-        return gate.prepare(GateRequest.of(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION), tree);
+        return gate.prepare(GateRequest.builder(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION).build(), tree);
     }
 
     private static GateDecision defer() {
@@ -154,8 +154,9 @@ class GateJsonTest {
                 .willReturn(json(200, JSON.createArrayNode())));
         WritePlan plan = new WritePlan();
         UpstreamGate gate = new UpstreamGate(github.session().dryRun(plan), clock);
-        GateProposal proposal = gate.prepare(GateRequest.of(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION)
-                .withLabels(List.of("bug")), tree);
+        GateProposal proposal = gate.prepare(GateRequest.builder(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION)
+                .labels(List.of("bug"))
+                .build(), tree);
         GateOutcome outcome = gate.submit(proposal, new GateDecision(GateDecision.Outcome.APPROVE, "Fix", "Body\n",
                 false, null, "alice", GitHubStub.NOW, List.of()), artifacts);
 

@@ -57,8 +57,9 @@ class GateStatusTest {
     }
 
     private GateRequest request() {
-        return GateRequest.of(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION)
-                .withGateStatus(true, DECISION_URL);
+        return GateRequest.builder(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION)
+                .gateStatus(true, DECISION_URL)
+                .build();
     }
 
     private List<JsonNode> postedStatuses() throws Exception {
@@ -135,7 +136,7 @@ class GateStatusTest {
     void withoutGateStatusNoStatusIsPosted() throws Exception {
         stubGitHub(201);
         UpstreamGate gate = new UpstreamGate(github.session(), clock);
-        GateProposal proposal = gate.prepare(request().withGateStatus(false, null), tree);
+        GateProposal proposal = gate.prepare(request().toBuilder().gateStatus(false, null).build(), tree);
 
         gate.submit(gate.announceWaiting(proposal, "maintainers"), decision(GateDecision.Outcome.APPROVE, null), null);
 

@@ -78,7 +78,7 @@ class UpstreamGateTest {
     }
 
     private GateRequest request(String spec) {
-        return GateRequest.of(STAGING, UPSTREAM, HEAD, spec);
+        return GateRequest.builder(STAGING, UPSTREAM, HEAD, spec).build();
     }
 
     private static GateDecision approve(String title, List<GateOverride> overrides) {
@@ -414,8 +414,8 @@ class UpstreamGateTest {
         stubStaging("fix/issue-1234", SHA_A, "\"pr-a\"");
         stubUpstream();
         LocalDate today = LocalDate.ofInstant(GitHubStub.NOW, ZoneOffset.UTC);
-        GateRequest frozen = request(ExampleRepository.IMPLEMENTATION).withTiming(new TimingPolicy(
-                List.of(new FreezeWindow(today.minusDays(1), today.plusDays(5), "2.4 release freeze")), 0));
+        GateRequest frozen = request(ExampleRepository.IMPLEMENTATION).toBuilder().timing(new TimingPolicy(
+                List.of(new FreezeWindow(today.minusDays(1), today.plusDays(5), "2.4 release freeze")), 0)).build();
         GateProposal proposal = gate().prepare(frozen, tree);
 
         assertThat(proposal.overridableBlocks()).containsExactly(OverridableBlock.FREEZE);

@@ -32,8 +32,8 @@ class EnterpriseTest {
                 JdkHttpConnector.withDefaultTimeouts());
         StagingVerdict verdict = new StagingCheck(session).check(PullRequestRef.parse("octo/fork#7"),
                 StagingPolicy.defaults());
-        UpstreamPullRequest pr = new UpstreamPullRequests(session).open(PullRequestProposal.of(
-                RepositoryName.parse("corp/project"), verdict.head(), "Fix", "").withBase("main"));
+        UpstreamPullRequest pr = new UpstreamPullRequests(session).open(PullRequestProposal.builder(
+                RepositoryName.parse("corp/project"), verdict.head(), "Fix", "").base("main").build());
 
         assertThat(session.apiUrl().toString()).endsWith("/api/v3");
         assertThat(verdict.verdict()).isEqualTo(Verdict.GREEN);

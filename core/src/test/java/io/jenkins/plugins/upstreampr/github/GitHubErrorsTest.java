@@ -52,8 +52,8 @@ class GitHubErrorsTest {
                 error("Resource not accessible by personal access token"))));
 
         GitHubException e = catchThrowableOfType(GitHubException.class, () -> new UpstreamPullRequests(
-                github.session()).open(PullRequestProposal.of(RepositoryName.parse("upstream/project"),
-                        HeadRef.parse("octo:fix"), "t", "b").withBase("main")));
+                github.session()).open(PullRequestProposal.builder(RepositoryName.parse("upstream/project"),
+                        HeadRef.parse("octo:fix"), "t", "b").base("main").build()));
 
         assertThat(e.kind()).isEqualTo(GitHubException.Kind.FORBIDDEN);
         assertThat(e.getMessage()).contains("octo:fix into upstream/project:main")
@@ -121,8 +121,8 @@ class GitHubErrorsTest {
         github.server.stubFor(get(urlPathEqualTo("/repos/upstream/gone")).willReturn(json(404, error("Not Found"))));
 
         GitHubException e = catchThrowableOfType(GitHubException.class, () -> new UpstreamPullRequests(
-                github.session()).open(PullRequestProposal.of(RepositoryName.parse("upstream/gone"),
-                        HeadRef.parse("octo:fix"), "t", "b")));
+                github.session()).open(PullRequestProposal.builder(RepositoryName.parse("upstream/gone"),
+                        HeadRef.parse("octo:fix"), "t", "b").build()));
 
         assertThat(e.kind()).isEqualTo(GitHubException.Kind.NOT_FOUND);
         assertThat(e.getMessage()).contains("repository upstream/gone");

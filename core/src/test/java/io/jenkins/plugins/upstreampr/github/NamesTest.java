@@ -61,8 +61,9 @@ class NamesTest {
 
     @Test
     void reviewersAreSplitIntoUsersAndTeams() {
-        PullRequestProposal p = PullRequestProposal.of(RepositoryName.parse("up/p"), HeadRef.parse("o:b"), "t", null)
-                .withReviewers(List.of("alice", "@up/core", "up/docs"));
+        PullRequestProposal p = PullRequestProposal.builder(RepositoryName.parse("up/p"), HeadRef.parse("o:b"), "t", null)
+                .reviewers(List.of("alice", "@up/core", "up/docs"))
+                .build();
         assertThat(p.reviewers()).containsExactly("alice");
         assertThat(p.teamReviewers()).containsExactly("core", "docs");
         assertThat(p.body()).isEmpty();

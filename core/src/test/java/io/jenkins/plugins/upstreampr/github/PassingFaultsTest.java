@@ -79,7 +79,7 @@ class PassingFaultsTest {
     }
 
     private static PullRequestProposal proposal() {
-        return PullRequestProposal.of(UPSTREAM, HEAD, "Fix issue 1234", "Fixes #1234").withBase("main");
+        return PullRequestProposal.builder(UPSTREAM, HEAD, "Fix issue 1234", "Fixes #1234").base("main").build();
     }
 
     /** The list of open pull requests for the head: none until the scenario is in {@code opened}, then #50. */

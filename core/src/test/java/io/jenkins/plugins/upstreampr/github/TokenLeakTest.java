@@ -93,8 +93,8 @@ class TokenLeakTest {
                 }
             }
             try {
-                new UpstreamPullRequests(session).open(PullRequestProposal.of(RepositoryName.parse("up/p"),
-                        HeadRef.parse("octo:fix"), "t", "b").withBase("main"));
+                new UpstreamPullRequests(session).open(PullRequestProposal.builder(RepositoryName.parse("up/p"),
+                        HeadRef.parse("octo:fix"), "t", "b").base("main").build());
             } catch (RuntimeException e) {
                 captured.add(e.getMessage());
                 StringWriter trace = new StringWriter();

@@ -40,7 +40,7 @@ class UpstreamPullRequestsTest {
     }
 
     private PullRequestProposal proposal() {
-        return PullRequestProposal.of(UPSTREAM, HEAD, "Fix issue 1234", "Fixes #1234");
+        return PullRequestProposal.builder(UPSTREAM, HEAD, "Fix issue 1234", "Fixes #1234").build();
     }
 
     private void stubDefaultBranch() {
@@ -60,7 +60,7 @@ class UpstreamPullRequestsTest {
         github.server.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(201,
                 createdPullRequest("upstream/project", 42, HEAD.toString(), "main", SHA_A, true))));
 
-        UpstreamPullRequest pr = pulls().open(proposal().withExpectedHeadSha(SHA_A));
+        UpstreamPullRequest pr = pulls().open(proposal().toBuilder().expectedHeadSha(SHA_A).build());
 
         assertThat(pr.created()).isTrue();
         assertThat(pr.number()).isEqualTo(42);
@@ -79,7 +79,7 @@ class UpstreamPullRequestsTest {
         github.server.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(201,
                 createdPullRequest("upstream/project", 42, HEAD.toString(), "release-2.x", SHA_A, true))));
 
-        UpstreamPullRequest pr = pulls().open(proposal().withBase("release-2.x").withDraft(true));
+        UpstreamPullRequest pr = pulls().open(proposal().toBuilder().base("release-2.x").draft(true).build());
 
         assertThat(pr.base()).isEqualTo("release-2.x");
         assertThat(github.requests()).containsExactly("POST " + PULLS);
@@ -189,8 +189,9 @@ class UpstreamPullRequestsTest {
         github.server.stubFor(post(urlPathEqualTo("/repos/upstream/project/pulls/46/requested_reviewers"))
                 .willReturn(json(201, GitHubStub.example("pulls--request-reviewers", "201-default.json"))));
 
-        UpstreamPullRequest pr = pulls().open(proposal().withBase("main").withLabels(List.of("bug", "chant"))
-                .withReviewers(List.of("alice", "@upstream/maintainers")));
+        UpstreamPullRequest pr = pulls().open(proposal().toBuilder().base("main").labels(List.of("bug", "chant"))
+                .reviewers(List.of("alice", "@upstream/maintainers"))
+                .build());
 
         assertThat(pr.warnings()).isEmpty();
         github.server.verify(2, postRequestedFor(urlPathEqualTo(labels)));
@@ -207,7 +208,7 @@ class UpstreamPullRequestsTest {
         github.server.stubFor(post(urlPathEqualTo("/repos/upstream/project/issues/47/labels"))
                 .willReturn(json(404, error("Not Found"))));
 
-        UpstreamPullRequest pr = pulls().open(proposal().withBase("main").withLabels(List.of("bug")));
+        UpstreamPullRequest pr = pulls().open(proposal().toBuilder().base("main").labels(List.of("bug")).build());
 
         assertThat(pr.created()).isTrue();
         assertThat(pr.warnings()).singleElement().asString().contains("adding labels [bug] to upstream/project#47");
@@ -240,7 +241,7 @@ class UpstreamPullRequestsTest {
         github.server.stubFor(post(urlPathEqualTo(assignees)).inScenario("lag").whenScenarioStateIs("visible")
                 .willReturn(json(201, assignedIssue(49, "alice", "Bob"))));
 
-        UpstreamPullRequest pr = pulls().open(proposal().withBase("main").withAssignees(List.of("alice", "@bob")));
+        UpstreamPullRequest pr = pulls().open(proposal().toBuilder().base("main").assignees(List.of("alice", "@bob")).build());
 
         assertThat(pr.created()).isTrue();
         assertThat(pr.warnings()).isEmpty();
@@ -257,7 +258,7 @@ class UpstreamPullRequestsTest {
         github.server.stubFor(post(urlPathEqualTo("/repos/upstream/project/issues/50/assignees"))
                 .willReturn(json(403, error("Must have admin rights to Repository."))));
 
-        UpstreamPullRequest pr = pulls().open(proposal().withBase("main").withAssignees(List.of("alice")));
+        UpstreamPullRequest pr = pulls().open(proposal().toBuilder().base("main").assignees(List.of("alice")).build());
 
         assertThat(pr.created()).isTrue();
         assertThat(pr.number()).isEqualTo(50);
@@ -274,8 +275,9 @@ class UpstreamPullRequestsTest {
         github.server.stubFor(post(urlPathEqualTo("/repos/upstream/project/issues/51/assignees"))
                 .willReturn(json(201, assignedIssue(51, "alice"))));
 
-        UpstreamPullRequest pr = pulls().open(proposal().withBase("main")
-                .withAssignees(List.of("alice", "carol")));
+        UpstreamPullRequest pr = pulls().open(proposal().toBuilder().base("main")
+                .assignees(List.of("alice", "carol"))
+                .build());
 
         assertThat(pr.warnings()).singleElement().asString().contains("did not assign [carol]")
                 .contains("push access to upstream/project");
@@ -284,7 +286,7 @@ class UpstreamPullRequestsTest {
     @Test
     void anAssigneeThatIsNoLoginIsRefusedBeforeAnyRequest() {
         assertThat(catchThrowableOfType(IllegalArgumentException.class,
-                () -> proposal().withAssignees(List.of("alice", "not a login"))))
+                () -> proposal().toBuilder().assignees(List.of("alice", "not a login")).build()))
                 .hasMessageContaining("Invalid assignee 'not a login'");
         assertThat(github.requests()).isEmpty();
     }
@@ -294,7 +296,7 @@ class UpstreamPullRequestsTest {
         github.server.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(201,
                 createdPullRequest("upstream/project", 48, HEAD.toString(), "main", GitHubStub.SHA_B, true))));
 
-        UpstreamPullRequest pr = pulls().open(proposal().withBase("main").withExpectedHeadSha(SHA_A));
+        UpstreamPullRequest pr = pulls().open(proposal().toBuilder().base("main").expectedHeadSha(SHA_A).build());
 
         assertThat(pr.warnings()).singleElement().asString().contains("but the CI verdict was for " + SHA_A);
     }
@@ -305,7 +307,7 @@ class UpstreamPullRequestsTest {
                 "field:head:invalid"))));
 
         GitHubException e = catchThrowableOfType(GitHubException.class,
-                () -> pulls().open(proposal().withBase("main")));
+                () -> pulls().open(proposal().toBuilder().base("main").build()));
 
         assertThat(e.kind()).isEqualTo(GitHubException.Kind.VALIDATION);
         assertThat(e.getMessage()).contains("cannot find the head branch octo:fix/issue-1234")
@@ -318,7 +320,7 @@ class UpstreamPullRequestsTest {
                 "No commits between main and octo:fix/issue-1234"))));
 
         GitHubException e = catchThrowableOfType(GitHubException.class,
-                () -> pulls().open(proposal().withBase("main")));
+                () -> pulls().open(proposal().toBuilder().base("main").build()));
 
         assertThat(e.getMessage()).contains("no commits between upstream/project:main and octo:fix/issue-1234")
                 .contains("Push the commits");

@@ -69,7 +69,7 @@ abstract class GateStepExecution<S extends GateStep> extends BackgroundStepExecu
      */
     final GateRequest request() throws IOException, InterruptedException {
         try {
-            return arguments().toRequest().withGateStatus(step.isGateStatus(), decisionUrl());
+            return arguments().toRequest().toBuilder().gateStatus(step.isGateStatus(), decisionUrl()).build();
         } catch (IllegalArgumentException e) {
             AbortException failure = new AbortException(e.getMessage());
             failure.initCause(e);

@@ -52,15 +52,16 @@ public record GateArguments(String step, String upstream, String head, String st
         try {
             // the engine checks assignees only when it opens the pull request; checked here with the engine's own
             // rule, so that a typo fails the step before anyone is asked rather than after the approval
-            PullRequestProposal.of(upstreamName, headRef, spec, "").withAssignees(logins);
+            PullRequestProposal.builder(upstreamName, headRef, spec, "").assignees(logins).build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(step + ": assignees: " + e.getMessage(), e);
         }
-        return GateRequest.of(stagingRef, upstreamName, headRef, spec.strip())
-                .withBase(base)
-                .withStagingPolicy(new StagingPolicy(checks, allowNoChecks))
-                .withTiming((timing == null ? TimingArguments.none() : timing).toPolicy(step))
-                .withAssignees(logins);
+        return GateRequest.builder(stagingRef, upstreamName, headRef, spec.strip())
+                .base(base)
+                .stagingPolicy(new StagingPolicy(checks, allowNoChecks))
+                .timing((timing == null ? TimingArguments.none() : timing).toPolicy(step))
+                .assignees(logins)
+                .build();
     }
 
     /** The owner of {@code upstream}, the context a GitHub App credential is narrowed to. */
