@@ -35,8 +35,9 @@ public record GateProposal(GateRequest request, Path repositoryRoot, PreflightRe
         warnings = List.copyOf(warnings);
     }
 
-    public StagingVerdict verdict() {
-        return preflight.verdict();
+    /** What the staging CI gave: its head commit, the checks and the verdict on them. */
+    public StagingVerdict staging() {
+        return preflight.staging();
     }
 
     /**

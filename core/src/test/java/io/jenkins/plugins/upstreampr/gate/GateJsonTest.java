@@ -106,7 +106,7 @@ class GateJsonTest {
                         "lint=completed/skipped"))));
         GateProposal proposal = proposal(new UpstreamGate(github.session(), clock));
 
-        List<Map<String, Object>> checks = GateJson.checks(proposal.verdict());
+        List<Map<String, Object>> checks = GateJson.checks(proposal.staging());
 
         assertThat(checks).allSatisfy(c -> assertThat(c.keySet())
                 .containsExactly("name", "state", "conclusion", "url", "required"));
@@ -193,7 +193,7 @@ class GateJsonTest {
         assertPlain(map);
         assertThat(map.get("decision")).isNull();
         assertThat(map.get("artifacts")).isEqualTo(List.of());
-        assertThat(map.get("warnings")).isEqualTo(proposal.verdict().warnings());
+        assertThat(map.get("warnings")).isEqualTo(proposal.staging().warnings());
         assertThat(map.get("verdict")).isEqualTo("green");
     }
 

@@ -151,8 +151,8 @@ class GateStatusTest {
 
         GateProposal proposal = new UpstreamGate(github.session(), clock).prepare(request(), tree);
 
-        assertThat(proposal.verdict().verdict()).isEqualTo(Verdict.GREEN);
-        assertThat(proposal.verdict().checks()).extracting(c -> c.name()).doesNotContain(GateStatus.CONTEXT)
+        assertThat(proposal.staging().verdict()).isEqualTo(Verdict.GREEN);
+        assertThat(proposal.staging().checks()).extracting(c -> c.name()).doesNotContain(GateStatus.CONTEXT)
                 .contains("ci");
     }
 

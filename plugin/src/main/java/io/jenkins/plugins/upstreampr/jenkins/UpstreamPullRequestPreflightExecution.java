@@ -132,7 +132,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         if (isStopped()) {
             return;
         }
-        StagingVerdict verdict = proposal.verdict();
+        StagingVerdict verdict = proposal.staging();
         if (verdict.passes()) {
             try {
                 // gateStatus: pending on the staging head before anyone is asked; a refused status is a warning
@@ -195,7 +195,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
                 action.getVerdict(), action.getSha(), action.getUncheckedCriteria().size(),
                 action.getWarnings().size(), action.getOverridableBlocks().isEmpty() ? Messages.Prompt_NoBlocks()
                         : String.join(", ", action.getOverridableBlocks()),
-                proposalLink(run, names)) + shownChecks(proposal.verdict()));
+                proposalLink(run, names)) + shownChecks(proposal.staging()));
         result.put("id", step().getId());
         result.put("create", createArguments(arguments, action.getSha()));
         Approvals approvals = approvals("");
