@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -189,7 +190,7 @@ class ArchiveCommandTest {
 
     private static List<String> fieldNames(JsonNode node) {
         return Stream.of(node.fieldNames()).flatMap(it -> {
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             it.forEachRemaining(names::add);
             return names.stream();
         }).toList();

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
@@ -158,7 +159,7 @@ class GateCommandTest {
     }
 
     private static long count(String text, String part) {
-        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1L;
+        return text.split(Pattern.quote(part), -1).length - 1L;
     }
 
     // ---------------------------------------------------------------- approving

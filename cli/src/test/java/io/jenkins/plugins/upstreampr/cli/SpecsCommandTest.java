@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,14 +129,14 @@ class SpecsCommandTest {
     void aSecondListingOfAnUnchangedTreeComesFromTheCacheAndPrintsTheSameAndAChangedSpecIsReadAgain()
             throws IOException {
         Path root = tree(CommandRun.TDD);
-        java.nio.file.attribute.FileTime anHourAgo = java.nio.file.attribute.FileTime.fromMillis(
+        FileTime anHourAgo = FileTime.fromMillis(
                 System.currentTimeMillis() - 3_600_000);
         List<Path> files;
-        try (var walk = java.nio.file.Files.walk(root.resolve(".chant"))) {
-            files = walk.filter(java.nio.file.Files::isRegularFile).toList();
+        try (var walk = Files.walk(root.resolve(".chant"))) {
+            files = walk.filter(Files::isRegularFile).toList();
         }
         for (Path f : files) {
-            java.nio.file.Files.setLastModifiedTime(f, anHourAgo);
+            Files.setLastModifiedTime(f, anHourAgo);
         }
         // the build points XDG_CACHE_HOME at target/test-cache (cli/pom.xml)
         Path cacheDir = Path.of(System.getenv("XDG_CACHE_HOME"), "upstream-pr/specs");
@@ -142,12 +144,12 @@ class SpecsCommandTest {
         CommandRun first = run("specs", "--dir", root.toString(), "--json");
         CommandRun second = run("specs", "--dir", root.toString(), "--json");
         Path spec = files.stream().filter(f -> f.toString().contains("/specs/")).findFirst().orElseThrow();
-        String text = java.nio.file.Files.readString(spec);
-        java.nio.file.Files.writeString(spec, text.replaceFirst("(?m)^# .*$", "# A title changed since"));
+        String text = Files.readString(spec);
+        Files.writeString(spec, text.replaceFirst("(?m)^# .*$", "# A title changed since"));
         CommandRun changed = run("specs", "--dir", root.toString(), "--json");
 
         assertThat(first.exitCode()).isZero();
-        assertThat(java.nio.file.Files.list(cacheDir).map(p -> p.getFileName().toString()))
+        assertThat(Files.list(cacheDir).map(p -> p.getFileName().toString()))
                 .anyMatch(n -> n.endsWith(".bin"));
         assertThat(second.out()).isEqualTo(first.out());
         String path = root.relativize(spec).toString();

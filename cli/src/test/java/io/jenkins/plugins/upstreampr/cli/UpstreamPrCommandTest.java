@@ -3,6 +3,8 @@ package io.jenkins.plugins.upstreampr.cli;
 import static io.jenkins.plugins.upstreampr.cli.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -88,12 +90,12 @@ class UpstreamPrCommandTest {
     }
 
     private static CommandRun runFailing(String... args) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new UpstreamPrCommand());
         cli.addSubcommand(new CommandLine(new Failing()));
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
         return new CommandRun(cli.execute(args), out.toString(), err.toString());
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.upstreampr.chant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -136,7 +137,7 @@ public final class ChantTree {
     }
 
     private Set<SpecId> ids(boolean withArchived) {
-        Set<SpecId> ids = new java.util.HashSet<>();
+        Set<SpecId> ids = new HashSet<>();
         Listing l = listing();
         l.active().forEach(s -> ids.add(s.id()));
         if (withArchived) {

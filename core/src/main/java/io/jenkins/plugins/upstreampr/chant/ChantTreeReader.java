@@ -1,11 +1,15 @@
 package io.jenkins.plugins.upstreampr.chant;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,7 +131,7 @@ public final class ChantTreeReader {
     /** The body of a spec that came from the cache, read now: only if the file still gives what the cache said. */
     private String bodyOf(Path realRepo, SpecFiles.SpecFile f, SpecCache.Entry e) {
         Spec now = load(realRepo, f).spec();
-        if (now != null && now.frontmatter().equals(e.frontmatter()) && java.util.Objects.equals(now.title(),
+        if (now != null && now.frontmatter().equals(e.frontmatter()) && Objects.equals(now.title(),
                 e.title()) && now.warnings().equals(e.warnings()) && AcceptanceCriteria.of(now).equals(e.criteria())) {
             return now.body();
         }
@@ -170,7 +175,7 @@ public final class ChantTreeReader {
             return new SpecFiles.Loaded(toSpec(id, rel, archived, text), null);
         } catch (FrontmatterParser.FrontmatterException e) {
             return unreadable(rel, id, archived, e.getMessage());
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             return notRead(rel, id, archived, "cannot be read: permission denied; make the file readable");
         } catch (IOException e) {
             return notRead(rel, id, archived, "cannot be read (" + e.getClass().getSimpleName()
@@ -201,8 +206,8 @@ public final class ChantTreeReader {
     /** Where the first byte that is not UTF-8 is, for a person who wants to fix it. */
     private static String firstBadByte(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, bytes.length));
-        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        CharBuffer out = CharBuffer.allocate(Math.max(16, bytes.length));
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(in, out, true);
@@ -274,7 +279,7 @@ public final class ChantTreeReader {
                     if (name.endsWith(".md") && (attrs.isRegularFile() || attrs.isSymbolicLink())) {
                         String text = p.toString();
                         String rel = text.startsWith(dirText) ? dirRel + text.substring(dirText.length())
-                                .replace(java.io.File.separatorChar, '/') : relative(repo, p);
+                                .replace(File.separatorChar, '/') : relative(repo, p);
                         Optional<SpecId> id = SpecId.fromFileName(name);
                         if (id.isPresent()) {
                             files.add(new SpecFiles.SpecFile(p, rel, id.get(), archived,
@@ -365,6 +370,6 @@ public final class ChantTreeReader {
     }
 
     static String relative(Path repo, Path file) {
-        return repo.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        return repo.relativize(file).toString().replace(File.separatorChar, '/');
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.upstreampr.chant;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -123,7 +124,7 @@ public final class Spec {
 
     /** This spec with one more warning. */
     public Spec withWarning(String warning) {
-        List<String> more = new java.util.ArrayList<>(warnings);
+        List<String> more = new ArrayList<>(warnings);
         more.add(warning);
         String b = body;
         return b != null ? new Spec(id, path, archived, frontmatter, title, null, b, criteria, more)

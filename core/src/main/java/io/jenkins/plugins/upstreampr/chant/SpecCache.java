@@ -3,6 +3,7 @@ package io.jenkins.plugins.upstreampr.chant;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,6 +17,7 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -288,7 +290,7 @@ public final class SpecCache {
                 }
                 return where + " " + newest;
             }
-        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+        } catch (IOException | RuntimeException | URISyntaxException e) {
             return null;
         }
     }
@@ -454,7 +456,7 @@ public final class SpecCache {
 
         private void ensure(int more) {
             if (size + more > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.upstreampr.followup;
 
 import io.jenkins.plugins.upstreampr.chant.ChantException;
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ final class ForkGit implements AutoCloseable {
             }
             Path work = repository.getWorkTree().toPath().toRealPath();
             Path real = dir.toRealPath();
-            String rel = work.relativize(real).toString().replace(java.io.File.separatorChar, '/');
+            String rel = work.relativize(real).toString().replace(File.separatorChar, '/');
             RemoteConfig config = new RemoteConfig(repository.getConfig(), checkout.remote());
             if (config.getURIs().isEmpty()) {
                 throw new ChantException("The checkout " + work + " has no remote named '" + checkout.remote()

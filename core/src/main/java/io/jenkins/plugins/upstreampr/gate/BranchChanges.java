@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jgit.diff.DiffEntry;
@@ -44,7 +45,7 @@ public record BranchChanges(List<Change> files, String unavailable) {
 
         /** Lower-case name, for reports and JSON. */
         public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -3,10 +3,12 @@ package io.jenkins.plugins.upstreampr.gate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.upstreampr.chant.ChantException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,10 +79,10 @@ public final class GateArtifacts {
                         + repositoryRoot + "; check the spec's informed_by and depends_on entries");
             }
             String name = FOLDER + "/" + repo.relativize(source).toString()
-                    .replace(java.io.File.separatorChar, '/').replaceFirst("^\\.", "");
+                    .replace(File.separatorChar, '/').replaceFirst("^\\.", "");
             Path dest = target.resolve(name);
             Files.createDirectories(dest.getParent());
-            Files.copy(source, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
             artifacts.put(name, name);
         }
         return artifacts;

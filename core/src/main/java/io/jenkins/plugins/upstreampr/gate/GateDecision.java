@@ -2,6 +2,7 @@ package io.jenkins.plugins.upstreampr.gate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -54,7 +55,7 @@ public record GateDecision(Outcome outcome, String title, String body, boolean d
             throw new IllegalArgumentException("An approved pull request needs a title: enter one before approving");
         }
         if (outcome != Outcome.APPROVE && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("To " + outcome.name().toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalArgumentException("To " + outcome.name().toLowerCase(Locale.ROOT)
                     + " the pull request, give a reason: it is recorded for whoever picks this up next");
         }
         title = title == null ? null : title.strip();

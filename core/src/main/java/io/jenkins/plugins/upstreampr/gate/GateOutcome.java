@@ -3,6 +3,8 @@ package io.jenkins.plugins.upstreampr.gate;
 import io.jenkins.plugins.upstreampr.github.PlannedWrite;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import io.jenkins.plugins.upstreampr.github.WritePlan;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +27,7 @@ public record GateOutcome(GateRecord record, Optional<UpstreamPullRequest> pullR
     public GateOutcome {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(pullRequest, "pullRequest");
-        artifacts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(artifacts));
+        artifacts = Collections.unmodifiableMap(new LinkedHashMap<>(artifacts));
         warnings = List.copyOf(warnings);
         plannedWrites = List.copyOf(plannedWrites);
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.upstreampr.gate;
 
 import io.jenkins.plugins.upstreampr.github.RetryProgress;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -165,7 +166,7 @@ public record GateRecord(
     /** The record of {@code decision} with the approvals of several roles. */
     public static GateRecord of(GateDecision decision, Staging staging, Upstream upstream, List<String> warnings,
             List<SpecEntry> specs, Retries retries, List<RoleApproval> approvals) {
-        return new GateRecord(decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.title(),
+        return new GateRecord(decision.outcome().name().toLowerCase(Locale.ROOT), decision.title(),
                 decision.draft(), decision.reason(), decision.decidedBy(), decision.decidedBySource(),
                 decision.decidedAt().toString(),
                 decision.overrides(), staging, upstream, warnings, specs, retries, approvals);

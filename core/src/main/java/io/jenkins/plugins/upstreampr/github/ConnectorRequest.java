@@ -1,7 +1,9 @@
 package io.jenkins.plugins.upstreampr.github;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,8 +38,8 @@ final class ConnectorRequest implements GitHubConnectorRequest {
         if (request.hasBody()) {
             try (InputStream in = request.body()) {
                 body = in == null ? new byte[0] : in.readAllBytes();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return new ConnectorRequest(request.method(), request.url(), headers, body);

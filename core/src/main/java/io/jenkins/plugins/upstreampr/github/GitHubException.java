@@ -2,6 +2,7 @@ package io.jenkins.plugins.upstreampr.github;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -88,7 +89,7 @@ public final class GitHubException extends RuntimeException {
         if (kind != Kind.VALIDATION) {
             return false;
         }
-        String needle = fragment.toLowerCase(java.util.Locale.ROOT);
-        return details.stream().anyMatch(d -> d.toLowerCase(java.util.Locale.ROOT).contains(needle));
+        String needle = fragment.toLowerCase(Locale.ROOT);
+        return details.stream().anyMatch(d -> d.toLowerCase(Locale.ROOT).contains(needle));
     }
 }

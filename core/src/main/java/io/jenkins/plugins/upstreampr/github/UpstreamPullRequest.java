@@ -1,5 +1,6 @@
 package io.jenkins.plugins.upstreampr.github;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,7 +31,7 @@ public record UpstreamPullRequest(RepositoryName repository, int number, String 
         if (more.isEmpty()) {
             return this;
         }
-        List<String> all = new java.util.ArrayList<>(warnings);
+        List<String> all = new ArrayList<>(warnings);
         all.addAll(more);
         return new UpstreamPullRequest(repository, number, url, created, maintainerCanModify, draft, base, head,
                 headSha, all);

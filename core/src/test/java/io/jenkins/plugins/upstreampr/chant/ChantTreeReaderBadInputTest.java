@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -120,7 +121,7 @@ class ChantTreeReaderBadInputTest {
         assertThat(tree.researchDocuments()).isEmpty();
         assertThat(tree.config().problem())
                 .isEqualTo(".chant/config.md is missing; chant needs it (run `chant init`)");
-        assertThatThrownBy(() -> new SpecResolver(java.time.Clock.systemDefaultZone()).resolve(tree, "001"))
+        assertThatThrownBy(() -> new SpecResolver(Clock.systemDefaultZone()).resolve(tree, "001"))
                 .isInstanceOf(Refusal.class)
                 .hasMessage("Spec not found: 001. There is no .chant/specs/ directory (chant would say "
                         + "\"Not a chant project\"), and no archived spec matches; run `chant init` or pass the "
@@ -133,7 +134,7 @@ class ChantTreeReaderBadInputTest {
         assertThat(tree.all()).isEmpty();
         assertThat(tree.config().problem()).isNull();
         assertThat(tree.config().projectName()).isEqualTo("demo");
-        assertThatThrownBy(() -> new SpecResolver(java.time.Clock.systemDefaultZone()).resolve(tree, "001"))
+        assertThatThrownBy(() -> new SpecResolver(Clock.systemDefaultZone()).resolve(tree, "001"))
                 .isInstanceOf(Refusal.class)
                 .hasMessage("Spec not found: 001. .chant/specs/ holds no spec, and no archived spec matches; "
                         + "create one with `chant add` or pass the repository root with --dir.");
@@ -229,7 +230,7 @@ class ChantTreeReaderBadInputTest {
                 + "used by 2 active files (.chant/specs/2026-02-07-001-abc.md, "
                 + ".chant/specs/sub/2026-02-07-001-abc.md); chant would pick one by directory order: rename or "
                 + "remove all but one");
-        assertThatThrownBy(() -> new SpecResolver(java.time.Clock.systemDefaultZone()).resolve(tree, "abc"))
+        assertThatThrownBy(() -> new SpecResolver(Clock.systemDefaultZone()).resolve(tree, "abc"))
                 .isInstanceOf(Refusal.class)
                 .hasMessageContaining("It matches a file that cannot be read: .chant/specs/2026-02-07-001-abc.md "
                         + "(ID 2026-02-07-001-abc is used by 2 active files");
@@ -254,7 +255,7 @@ class ChantTreeReaderBadInputTest {
                 .isExactlyInstanceOf(ChantException.class)
                 .hasMessage("'../../etc/passwd' is not a spec ID: it starts with '..'. Give a spec ID (or a unique "
                         + "part of one) as `upstream-pr specs` lists them.");
-        assertThatThrownBy(() -> new SpecResolver(java.time.Clock.systemDefaultZone()).resolve(read(),
+        assertThatThrownBy(() -> new SpecResolver(Clock.systemDefaultZone()).resolve(read(),
                 "../../etc/passwd"))
                 .isExactlyInstanceOf(ChantException.class)
                 .hasMessageStartingWith("'../../etc/passwd' cannot be a spec ID: it starts with '..'.");

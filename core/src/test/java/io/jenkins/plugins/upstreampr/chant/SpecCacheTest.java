@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -201,7 +202,7 @@ class SpecCacheTest {
         byte[] good = Files.readAllBytes(file);
         byte[] bad = switch (damage) {
             case "garbage" -> "not a cache file at all, but long enough to be read".getBytes(StandardCharsets.UTF_8);
-            case "truncated" -> java.util.Arrays.copyOf(good, good.length / 2);
+            case "truncated" -> Arrays.copyOf(good, good.length / 2);
             case "flipped byte" -> {
                 byte[] b = good.clone();
                 b[b.length / 2] ^= 0x20;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.upstreampr.chant.ChantException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ForkTokenTest {
     void scrubsAWholeCauseChainKeepingTypesAndStackTraces() {
         ForkToken token = ForkToken.of(TOKEN);
         Exception original = new IllegalStateException("outer " + TOKEN,
-                new java.io.IOException("inner https://u:" + TOKEN + "@h/x"));
+                new IOException("inner https://u:" + TOKEN + "@h/x"));
 
         Throwable scrubbed = token.scrub(original);
 

@@ -24,6 +24,7 @@ import io.jenkins.plugins.upstreampr.github.WritePlan;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,7 +64,7 @@ class GateStatusTest {
     }
 
     private List<JsonNode> postedStatuses() throws Exception {
-        List<JsonNode> bodies = new java.util.ArrayList<>();
+        List<JsonNode> bodies = new ArrayList<>();
         for (ServeEvent e : github.events()) {
             if (e.getRequest().getUrl().equals(STATUSES)) {
                 bodies.add(JSON.readTree(e.getRequest().getBodyAsString()));

@@ -28,22 +28,21 @@ import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import io.jenkins.plugins.upstreampr.github.RetryLater;
+import io.jenkins.plugins.upstreampr.github.RetryProgress;
+import io.jenkins.plugins.upstreampr.github.RetryRule;
 import io.jenkins.plugins.upstreampr.github.TimingPolicy;
 import io.jenkins.plugins.upstreampr.github.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.jenkins.plugins.upstreampr.github.RetryLater;
-import io.jenkins.plugins.upstreampr.github.RetryProgress;
-import io.jenkins.plugins.upstreampr.github.RetryRule;
-import java.time.Duration;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -449,14 +448,14 @@ class UpstreamGateTest {
         GateProposal pending = gate().prepare(request(ExampleRepository.UPSTREAM_PR), tree);
         assertThat(pending.staging().verdict()).isEqualTo(Verdict.PENDING);
 
-        GateProposal decided = gate().await(pending, java.time.Duration.ofMinutes(10));
+        GateProposal decided = gate().await(pending, Duration.ofMinutes(10));
 
         assertThat(decided.staging().verdict()).isEqualTo(Verdict.GREEN);
         assertThat(github.sleeps).containsExactly(UpstreamGate.FIRST_POLL);
         assertThat(decided.trail()).isSameAs(pending.trail());
         assertThat(decided.uncheckedCriteria()).isEqualTo(pending.uncheckedCriteria());
         assertThat(decided.preflight().base()).isEqualTo("main");
-        assertThat(gate().await(decided, java.time.Duration.ofMinutes(10))).isSameAs(decided);
+        assertThat(gate().await(decided, Duration.ofMinutes(10))).isSameAs(decided);
     }
 
     // ---------------------------------------------------------------- several roles

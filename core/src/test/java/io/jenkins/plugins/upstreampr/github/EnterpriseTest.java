@@ -7,6 +7,7 @@ import static io.jenkins.plugins.upstreampr.github.GitHubStub.SHA_A;
 import static io.jenkins.plugins.upstreampr.github.GitHubStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,7 +28,7 @@ class EnterpriseTest {
         ghe.server.stubFor(post(urlPathEqualTo("/api/v3/repos/corp/project/pulls")).willReturn(json(201,
                 GitHubStub.createdPullRequest("corp/project", 5, "octo:fix/x", "main", SHA_A, true))));
 
-        GitHubSession session = GitHubSession.connect(java.net.URI.create(ghe.apiUrl() + "/"),
+        GitHubSession session = GitHubSession.connect(URI.create(ghe.apiUrl() + "/"),
                 org.kohsuke.github.authorization.ImmutableAuthorizationProvider.fromOauthToken(GitHubStub.TOKEN),
                 JdkHttpConnector.withDefaultTimeouts());
         StagingVerdict verdict = new StagingCheck(session).check(PullRequestRef.parse("octo/fork#7"),

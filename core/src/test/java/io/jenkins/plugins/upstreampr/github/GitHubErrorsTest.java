@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -203,7 +204,7 @@ class GitHubErrorsTest {
         github.server.stubFor(get(urlPathEqualTo("/repos/octo/fork/statuses/" + SHA_A))
                 .willReturn(json(200, GitHubStub.exampleArray("repos--list-commit-statuses-for-ref",
                         "200-default.json"))));
-        github.session().get("reading legacy statuses", "/repos/octo/fork/statuses/" + SHA_A, java.util.Map.of());
+        github.session().get("reading legacy statuses", "/repos/octo/fork/statuses/" + SHA_A, Map.of());
 
         assertThat(GitHubSpecCheck.dotCom().check(github.server).hasErrors()).isTrue();
         github.server.resetRequests();

@@ -3,6 +3,7 @@ package io.jenkins.plugins.upstreampr.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,9 +73,9 @@ class NamesTest {
 
     @Test
     void theApiUrlMustNotCarryCredentials() {
-        assertThatThrownBy(() -> GitHubSession.connect(java.net.URI.create("https://user:pw@ghe.example.com/api/v3"),
+        assertThatThrownBy(() -> GitHubSession.connect(URI.create("https://user:pw@ghe.example.com/api/v3"),
                 "t")).hasMessageNotContaining("pw").hasMessageContaining("must not carry credentials");
-        assertThatThrownBy(() -> GitHubSession.connect(java.net.URI.create("ftp://x"), "t"))
+        assertThatThrownBy(() -> GitHubSession.connect(URI.create("ftp://x"), "t"))
                 .hasMessageContaining("https://HOST/api/v3");
     }
 }

@@ -339,7 +339,7 @@ class PassingFaultsTest {
         List<Duration> waits = new ArrayList<>();
         // 4 attempts in all: the first read uses three of them, the second read only the last one
         GitHubSession effort = session().retrying(RetryProgress.start(NOW), true)
-                .withTime(waits::add, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+                .withTime(waits::add, Clock.fixed(NOW, ZoneOffset.UTC));
         StagingCheck staging = new StagingCheck(effort);
 
         GitHubException first = catchThrowableOfType(GitHubException.class,

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -41,7 +42,7 @@ class TokenLeakTest {
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord r) {
-                captured.add(r.getLoggerName() + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters())
+                captured.add(r.getLoggerName() + " " + r.getMessage() + " " + Arrays.toString(r.getParameters())
                         + " " + r.getThrown());
             }
 

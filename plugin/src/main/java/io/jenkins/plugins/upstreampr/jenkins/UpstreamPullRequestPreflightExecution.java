@@ -24,6 +24,7 @@ import io.jenkins.plugins.upstreampr.jenkins.params.WebLinks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -293,7 +294,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
     private static String describe(StagingVerdict verdict, CheckState... states) {
         return verdict.checks().stream()
                 .filter(CheckResult::required)
-                .filter(c -> java.util.Arrays.asList(states).contains(c.state()))
+                .filter(c -> Arrays.asList(states).contains(c.state()))
                 .map(c -> c.name() + " " + c.shownState() + (c.url() == null ? "" : " " + c.url()))
                 .collect(Collectors.joining("; "));
     }

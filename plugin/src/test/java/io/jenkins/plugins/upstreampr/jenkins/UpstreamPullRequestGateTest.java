@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import hudson.model.Result;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.replay.ReplayAction;
@@ -94,7 +95,7 @@ class UpstreamPullRequestGateTest {
         assertTrue(record.at("/upstream/created").asBoolean());
         assertEquals("# Serialize concurrent writes\n\nEdited body\n\nFixes #1234\n",
                 GateFixture.artifact(run, "upstream-pr/pull-request.md"));
-        assertEquals(java.nio.file.Files.readString(io.jenkins.plugins.upstreampr.chant.ExampleRepository.kvstore()
+        assertEquals(Files.readString(io.jenkins.plugins.upstreampr.chant.ExampleRepository.kvstore()
                         .resolve(".chant/specs/" + SPEC + ".md")),
                 GateFixture.artifact(run, "upstream-pr/chant/specs/" + SPEC + ".md"));
         assertNotNull(GateFixture.artifact(run, "upstream-pr/chant/specs/2026-11-20-001-k3v.md"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.model.Result;
 import io.jenkins.plugins.upstreampr.followup.UpstreamWorld;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,7 @@ class WaitForUpstreamPullRequestAbortTest {
         r.assertBuildStatus(Result.ABORTED, GateFixture.ended(run));
         int afterAbort = world.received();
         Thread.sleep(LONGER_THAN_ANY_NEXT_LOOK_MILLIS);
-        java.util.List<String> requests = github.requests();
+        List<String> requests = github.requests();
         assertEquals(afterAbort, requests.size(), "requests after the abort: "
                 + requests.subList(Math.min(afterAbort, requests.size()), requests.size()));
         r.assertLogNotContains("A look at up/project#42 failed", run);

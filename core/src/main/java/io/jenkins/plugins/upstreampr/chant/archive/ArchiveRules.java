@@ -6,6 +6,7 @@ import io.jenkins.plugins.upstreampr.chant.Spec;
 import io.jenkins.plugins.upstreampr.chant.SpecId;
 import io.jenkins.plugins.upstreampr.chant.SpecStatus;
 import io.jenkins.plugins.upstreampr.chant.UnreadableSpec;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -78,7 +80,7 @@ final class ArchiveRules implements AutoCloseable {
     }
 
     /** chant's member test, indexed: {@code X} is a member of every prefix that ends before a '.' of X. */
-    private static void forEachDriverPrefix(String id, java.util.function.Consumer<String> action) {
+    private static void forEachDriverPrefix(String id, Consumer<String> action) {
         for (int i = id.indexOf('.'); i > 0 && i + 1 < id.length(); i = id.indexOf('.', i + 1)) {
             action.accept(id.substring(0, i));
         }
@@ -174,7 +176,7 @@ final class ArchiveRules implements AutoCloseable {
                 return Optional.empty();
             }
             String shown = tree.root().toRealPath().relativize(real).toString()
-                    .replace(java.io.File.separatorChar, '/');
+                    .replace(File.separatorChar, '/');
             return Optional.of(from + " is a symbolic link to " + shown + " (" + target + "); moved to "
                     + destination + " it would no longer lead there: replace the link by the file itself (cp "
                     + "--remove-destination " + shown + " " + from + "), or by a link that is absolute, then archive"
@@ -247,7 +249,7 @@ final class ArchiveRules implements AutoCloseable {
         for (Path p = folder; p != null && p.startsWith(tree.chantDir()); p = p.getParent()) {
             if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? ""
-                        : tree.root().relativize(p).toString().replace(java.io.File.separatorChar, '/')
+                        : tree.root().relativize(p).toString().replace(File.separatorChar, '/')
                                 + " exists and is not a folder, so the archive folder cannot be made: move it away";
             }
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.upstreampr.chant.archive;
 
 import io.jenkins.plugins.upstreampr.chant.ChantException;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ final class GitWorkTree implements AutoCloseable {
                 repository.close();
                 return Optional.empty();
             }
-            String rel = work.relativize(real).toString().replace(java.io.File.separatorChar, '/');
+            String rel = work.relativize(real).toString().replace(File.separatorChar, '/');
             return Optional.of(new GitWorkTree(repository, rel.isEmpty() ? "" : rel + "/"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the git repository at " + builder.getGitDir(), e);
