@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
  * {@link AfterMergeOptions}), so picocli itself refuses options of both and an {@code --after-merge} without
  * {@code --upstream} (exit 2, as every usage error).
  */
-@Command(name = "archive",
+@Command(name = "archive", mixinStandardHelpOptions = true,
         description = {"Archive specs: move .chant/specs/<ID>.md to .chant/archive/<first 10 characters of ID>/<ID>.md, "
                 + "with `git mv` semantics inside a git work tree (the rename is staged, not committed).",
             "Each ID is resolved like `resolve` does (exact, unique suffix, today's sequence, unique substring). A "

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code upstream-pr body ID [--template F] [--json]}: prints the pull request body proposed for a fix. */
-@Command(name = "body",
+@Command(name = "body", mixinStandardHelpOptions = true,
         description = {"Print the pull request body proposed to upstream maintainers for the fix that spec ID "
                 + "describes (the implementation spec, or the upstream-PR spec that depends on it): Summary, "
                 + "Changes, Testing and 'Fixes #N', taken from the spec's trail (its depends_on specs, their "

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code upstream-pr resolve ID}: prints the full ID of the active spec that {@code ID} names. */
-@Command(name = "resolve",
+@Command(name = "resolve", mixinStandardHelpOptions = true,
         description = {"Print the full ID of the active spec that ID names, with chant's general resolver: the exact "
                 + "ID, else the only ID ending with ID (e.g. x7m), else - for 3 characters - today's spec with that "
                 + "sequence number (e.g. 00a), else the only ID containing ID (e.g. 001).",

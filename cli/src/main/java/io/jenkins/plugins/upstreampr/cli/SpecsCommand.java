@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * {@code upstream-pr specs}: every spec of the repository (active and archived) and every file that cannot be read,
  * with whether {@code archive ID} would accept it and its acceptance criteria as chant counts them.
  */
-@Command(name = "specs",
+@Command(name = "specs", mixinStandardHelpOptions = true,
         description = {"List every spec, active and archived, and every spec file that cannot be read, with its "
                 + "status, type, acceptance criteria (checked/total, counted as chant counts them) and whether "
                 + "`archive ID` would accept it without --force (if not, why; if so, where it would go).",

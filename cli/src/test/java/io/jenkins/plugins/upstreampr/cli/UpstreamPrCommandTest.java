@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -45,7 +46,7 @@ class UpstreamPrCommandTest {
 
         CommandRun sub = run("help", "resolve");
         assertThat(sub.exitCode()).isZero();
-        assertThat(sub.out()).contains("Usage: upstream-pr resolve [--debug] [--dir=D] ID");
+        assertThat(sub.out()).contains("Usage: upstream-pr resolve [-hV] [--debug] [--dir=D] ID");
     }
 
     @Test
@@ -75,6 +76,16 @@ class UpstreamPrCommandTest {
                 default:
                     return 0;
             }
+        }
+    }
+
+    @Test
+    void everyCommandsHelpPrintsItsUsageAndExitsZeroAsTheErrorsSay() {
+        for (String command : List.of("specs", "resolve", "body", "archive", "preflight", "create", "gate", "watch")) {
+            CommandRun r = run(command, "--help");
+            assertThat(r.exitCode()).as(command).isZero();
+            assertThat(r.out()).as(command).startsWith("Usage: upstream-pr " + command + " ");
+            assertThat(r.err()).as(command).isEmpty();
         }
     }
 
