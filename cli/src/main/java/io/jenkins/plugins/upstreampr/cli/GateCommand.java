@@ -265,7 +265,7 @@ public final class GateCommand implements Callable<Integer> {
 
     /** The overrides given for blocks the proposal has; the others are noted on stderr and left out. */
     private List<GateOverride> applicable(List<GateOverride> overrides, GateProposal proposal) {
-        List<String> blocks = proposal.overridableBlocks().stream().map(OverridableBlock::id).toList();
+        List<String> blocks = OverridableBlock.ids(proposal.overridableBlocks());
         PrintWriter err = spec.commandLine().getErr();
         for (GateOverride o : overrides) {
             if (!blocks.contains(o.check())) {

@@ -82,7 +82,7 @@ public final class GateJson {
         map.put("uncheckedCriteria", new ArrayList<>(proposal.uncheckedCriteria().stream()
                 .map(CriteriaGap::describe).toList()));
         map.put("warnings", new ArrayList<>(proposal.warnings()));
-        map.put("overridableBlocks", new ArrayList<>(proposal.overridableBlocks()));
+        map.put("overridableBlocks", OverridableBlock.ids(proposal.overridableBlocks()));
         return map;
     }
 

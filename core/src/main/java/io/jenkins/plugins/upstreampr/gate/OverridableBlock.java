@@ -1,5 +1,6 @@
 package io.jenkins.plugins.upstreampr.gate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,14 @@ public enum OverridableBlock {
     /** Every block's {@link #id()}, in declaration order. */
     public static List<String> names() {
         return Arrays.stream(values()).map(OverridableBlock::id).toList();
+    }
+
+    /**
+     * The {@link #id()}s of {@code blocks}, in their order, as a plain mutable list: what every machine-readable
+     * output and a Pipeline step's result carry (a Jenkinsfile reads {@code 'freeze'}, never an engine type).
+     */
+    public static List<String> ids(List<OverridableBlock> blocks) {
+        return new ArrayList<>(blocks.stream().map(OverridableBlock::id).toList());
     }
 
     /** The block a person named (surrounding blanks and case ignored), or empty when there is none by that name. */

@@ -10,14 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.upstreampr.chant.ChantTree;
 import io.jenkins.plugins.upstreampr.chant.ChantTreeReader;
 import io.jenkins.plugins.upstreampr.chant.ExampleRepository;
+import io.jenkins.plugins.upstreampr.github.FreezeWindow;
 import io.jenkins.plugins.upstreampr.github.GitHubStub;
 import io.jenkins.plugins.upstreampr.github.HeadRef;
 import io.jenkins.plugins.upstreampr.github.PullRequestRef;
 import io.jenkins.plugins.upstreampr.github.RepositoryName;
+import io.jenkins.plugins.upstreampr.github.TimingPolicy;
 import io.jenkins.plugins.upstreampr.github.UpstreamPullRequest;
 import io.jenkins.plugins.upstreampr.github.WritePlan;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,10 +95,28 @@ class GateJsonTest {
         assertThat((List<?>) map.get("changedFiles")).allSatisfy(f -> assertThat(keys(f))
                 .containsExactly("path", "why"));
         assertThat(map.get("warnings")).isEqualTo(proposal.warnings());
-        assertThat(map.get("overridableBlocks")).isEqualTo(proposal.overridableBlocks());
+        assertThat(map.get("overridableBlocks")).isEqualTo(OverridableBlock.ids(proposal.overridableBlocks()));
         // Jackson writes it as it is
         assertThat(JSON.readTree(JSON.writeValueAsString(map)).get("checks").get(0).get("required").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void theBlocksAPersonMayOverrideAreTheNamesTheyType() throws Exception {
+        github.stubGreenStaging();
+        LocalDate today = LocalDate.ofInstant(GitHubStub.NOW, ZoneOffset.UTC);
+        GateProposal proposal = new UpstreamGate(github.session(), clock).prepare(
+                GateRequest.builder(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION)
+                        .timing(new TimingPolicy(List.of(new FreezeWindow(today.minusDays(1), today.plusDays(5),
+                                "2.4 release freeze")), 0))
+                        .build(), tree);
+
+        Map<String, Object> map = GateJson.proposal(proposal);
+
+        assertPlain(map);
+        assertThat(map.get("overridableBlocks")).isEqualTo(List.of("freeze"));
+        assertThat(JSON.readTree(JSON.writeValueAsString(map)).get("overridableBlocks").get(0).asText())
+                .isEqualTo("freeze");
     }
 
     @Test

@@ -89,6 +89,9 @@ final class RecordUpstreamApprovalExecution extends GateStepExecution<RecordUpst
         if (plan != null) {
             result.put("plannedWrites", plannedWrites(plan.writes(), listener));
         }
+        if (isStopped()) {
+            return; // aborted meanwhile: the step already ended
+        }
         getContext().onSuccess(result);
     }
 }

@@ -106,7 +106,7 @@ public final class UpstreamProposalAction implements Action, Serializable {
         this.uncheckedCriteria = new ArrayList<>();
         proposal.uncheckedCriteria().stream().map(CriteriaGap::describe).forEach(uncheckedCriteria::add);
         this.warnings = new ArrayList<>(proposal.warnings());
-        this.overridableBlocks = new ArrayList<>(proposal.overridableBlocks().stream().map(OverridableBlock::id).toList());
+        this.overridableBlocks = OverridableBlock.ids(proposal.overridableBlocks());
     }
 
     /**

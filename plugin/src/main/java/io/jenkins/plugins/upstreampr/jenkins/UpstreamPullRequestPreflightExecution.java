@@ -181,6 +181,9 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
 
     private void succeed(Run<?, ?> run, TaskListener listener, GateArguments arguments, GateProposal proposal,
             WritePlan plan) throws Exception {
+        if (isStopped()) {
+            return; // aborted while the status was posted: no proposal page, the step already ended
+        }
         GateNames names = names();
         UpstreamProposalAction action = UpstreamProposalAction.of(proposal, step().getApiUri(), names.id(), copy);
         UpstreamProposalAction.record(run, action);
@@ -208,6 +211,9 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         if (plan != null) {
             listener.getLogger().println(Messages.DryRun_Preflight(plan.writes().size()));
             result.put("plannedWrites", plannedWrites(plan.writes(), listener));
+        }
+        if (isStopped()) {
+            return; // aborted meanwhile: the step already ended
         }
         getContext().onSuccess(result);
     }
