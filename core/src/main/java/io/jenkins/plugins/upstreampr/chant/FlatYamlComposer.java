@@ -32,6 +32,9 @@ final class FlatYamlComposer {
 
     private static final int[] NO_BUFFER = new int[0];
 
+    /** YAML's limit on an implicit key, in characters (snakeyaml-engine refuses a longer one). */
+    private static final int MAX_KEY = 1024;
+
     private final String[] lines;
 
     private FlatYamlComposer(String yaml) {
@@ -98,13 +101,16 @@ final class FlatYamlComposer {
         return new MappingNode(Tag.MAP, true, tuples, FlowStyle.BLOCK, start, start);
     }
 
-    /** The index of the colon after a key at the left margin, or -1 when the line is not such a key. */
+    /**
+     * The index of the colon after a key at the left margin, or -1 when the line is not such a key (or one longer than
+     * the 1024 characters YAML allows an implicit key).
+     */
     private static int keyEnd(String line) {
         int i = 0;
         while (i < line.length() && isKeyChar(line.charAt(i), i == 0)) {
             i++;
         }
-        return i > 0 && i < line.length() && line.charAt(i) == ':' ? i : -1;
+        return i > 0 && i <= MAX_KEY && i < line.length() && line.charAt(i) == ':' ? i : -1;
     }
 
     private static boolean isKeyChar(char c, boolean first) {
@@ -167,7 +173,10 @@ final class FlatYamlComposer {
         return scalar(text, ScalarStyle.PLAIN, line);
     }
 
-    /** {@code [a, b]} on one line, with items of letters, digits and {@code _./@+-} not starting with {@code -}. */
+    /**
+     * {@code [a, b]} on one line, with items of letters, digits and {@code _./@+-} that start with a letter, a digit or
+     * {@code _./} ({@code -} and {@code @} cannot start a plain scalar).
+     */
     private static SequenceNode flowSequence(String text, int line) {
         if (!text.endsWith("]")) {
             return null;
@@ -177,7 +186,7 @@ final class FlatYamlComposer {
         if (!inner.isBlank()) {
             for (String part : inner.split(",", -1)) {
                 String item = part.strip();
-                if (item.isEmpty() || item.charAt(0) == '-') {
+                if (item.isEmpty() || item.charAt(0) == '-' || item.charAt(0) == '@' || item.charAt(0) == '+') {
                     return null;
                 }
                 for (int i = 0; i < item.length(); i++) {

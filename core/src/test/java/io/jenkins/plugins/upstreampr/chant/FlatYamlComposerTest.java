@@ -133,9 +133,16 @@ class FlatYamlComposerTest {
         "a:\n- - b\n", "a:\n- b: c\n", "a: caf\u00e9\n", "a: b\r\nc: d\r\n", "a:\tb\n", "- a\n- b\n",
         "? a\n: b\n", "a : b\n", "\"a\": b\n", "---\na: b\n", "a: b\n...\n", "%YAML 1.2\n---\na: b\n",
         "a:\n  - b\n- c\n", "a:\n    - b\n  - c\n", "a: -b\n", "a: @b\n", "a: `b`\n", "a:\n-\n", "\n\n",
-        "a: 'b' c\n", "a: \"b\" c\n"})
+        "a: 'b' c\n", "a: \"b\" c\n", "a: [@b]\n", "a: [b, @c]\n", "a: [+b]\n"})
     void declinesWhatItDoesNotKnowWithoutGuessing(String yaml) {
         assertThat(FlatYamlComposer.compose(yaml)).as(yaml).isNull();
+    }
+
+    @Test
+    void declinesAKeyLongerThanYamlAllowsAndTakesOneAtTheLimit() {
+        assertThat(FlatYamlComposer.compose("k".repeat(1025) + ": v\n")).isNull();
+        assertThat(reference("k".repeat(1025) + ": v\n")).isNull();
+        assertThat(agrees("k".repeat(1024) + ": v\n")).isTrue();
     }
 
     @ParameterizedTest
@@ -160,10 +167,11 @@ class FlatYamlComposerTest {
         String[][] separators = {{": ", ":", ":  "}, {" :", ":\t", ":x", ":: "}};
         String[][] values = {{"", "code", "a b", "a#b", "a:b", "\"q\"", "'s'", "[a, b]", "[a,b]", "[]", "[ ]", "~",
             "null", "src/a.py", ".chant/x.md", "2026-01-01T12:00:00Z", "a, b", "\"a # b\"", "'a: b'", "\"\"", "''",
-            "a ", "[.chant/x.md, a@b]", "x[y]", "'a\\b'"},
+            "a ", "[.chant/x.md, a@b]", "x[y]", "'a\\b'", "[b, c.d/e+f]"},
             {"a: b", "a #c", "\"q\\\"x\"", "'it''s'", "[a, [b]]", "[a: b]", "[-a]", "[a,]", "[a b]", "|", ">",
                 "&a x", "*a", "!!str x", "x:", "- a", "-a", "@x", "`x`", "%x", "{a: b}", "caf\u00e9", "{", "}", "]",
-                "\"a\" b", "'a'b", "?x", ":x", ",x", "\"a\\\\b\"", "a\tb"}};
+                "\"a\" b", "'a'b", "?x", ":x", ",x", "\"a\\\\b\"", "a\tb", "[@b]", "[b, @c]", "[`b`]",
+                "[+b]", "[b, -c]", "[b, .c]"}};
         String[][] following = {{"- item", "  - item", "    - item", "", "   ", "- 'q'", "- \"q q\"", "  - ~"},
             {"- - x", "  sub: x", "  continued text", "# comment", "  # comment", "---", "...", "-", "  -",
                 "- [a]", "- a: b", "\t- x", "-x", "  - a #c", "- ", " - a", "- a:"}};
