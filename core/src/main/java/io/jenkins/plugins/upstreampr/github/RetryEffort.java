@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  *
  * <p>Either one effort (a session {@linkplain GitHubSession#retrying made for one}: its calls share one progress,
  * copies made from it with another rule, time or listener share it too) or a template whose every call is an effort
- * of its own, started by {@link #forCall()}. Thread-safe: the progress is updated atomically.
+ * of its own, started by {@link #forCall()}. Thread-safe: a retry is decided and recorded in one atomic step.
  */
 final class RetryEffort {
 
@@ -105,11 +105,19 @@ final class RetryEffort {
      */
     void retryOrThrow(String what, GitHubException failure) {
         RetryEffort in = forCall();
-        Optional<RetryProgress.Retry> retry = rule.decide(what, failure, in.progress.get(), clock.instant());
-        if (retry.isEmpty()) {
-            throw failure;
-        }
-        RetryProgress now = in.progress.updateAndGet(p -> p.after(retry.get()));
+        // decided and recorded as one step: parallel reads of one effort (ParallelReads) failing at once must not
+        // both be allowed from the same progress, or the attempt and wait bounds would be overshot
+        RetryProgress before;
+        RetryProgress now;
+        Optional<RetryProgress.Retry> retry;
+        do {
+            before = in.progress.get();
+            retry = rule.decide(what, failure, before, clock.instant());
+            if (retry.isEmpty()) {
+                throw failure;
+            }
+            now = before.after(retry.get());
+        } while (!in.progress.compareAndSet(before, now));
         if (!in.blocking) {
             throw new RetryLater(retry.get(), now);
         }

@@ -26,8 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,21 +41,14 @@ class GateJsonTest {
     private static final HeadRef HEAD = HeadRef.parse("octo:fix/issue-1234");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final GitHubStub github = new GitHubStub();
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
     private final ChantTree tree = new ChantTreeReader().read(ExampleRepository.kvstore());
     private final Clock clock = Clock.fixed(GitHubStub.NOW, ZoneOffset.UTC);
 
     @TempDir
     Path artifacts;
 
-    @AfterEach
-    void validateAndStop() {
-        try {
-            github.assertRequestsFollowTheDescription();
-        } finally {
-            github.close();
-        }
-    }
 
     private GateProposal proposal(UpstreamGate gate) {
         return gate.prepare(GateRequest.builder(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION).build(), tree);
