@@ -65,12 +65,12 @@ public class ApiEconomyBench {
                         StagingPolicy.defaults(), lookUp, timing));
                 if (gateStatus) {
                     // the waiting status, posted right before the person is asked
-                    warn(new GateStatus(session).post(staging.repository(), report.staging().sha(),
+                    warn(new GateStatus(session).post(staging.repository(), report.ci().sha(),
                             GateStatus.Status.waiting("maintainers", null)));
                 }
                 Phase before = phase("before the pause" + variant, github, 0, t0, latency);
-                if (!report.staging().passes()) {
-                    throw new IllegalStateException("expected a green verdict, got " + report.staging().verdict());
+                if (!report.ci().passes()) {
+                    throw new IllegalStateException("expected a green verdict, got " + report.ci().verdict());
                 }
                 if (report.timing().frozen()) {
                     throw new IllegalStateException("expected no freeze, got " + report.timing().warnings());
@@ -78,7 +78,7 @@ public class ApiEconomyBench {
 
                 int mark = github.requests().size();
                 long t1 = System.nanoTime();
-                HeadCheck head = new StagingCheck(session).confirm(report.staging());
+                HeadCheck head = new StagingCheck(session).confirm(report.ci());
                 UpstreamPullRequest pr = new UpstreamPullRequests(session).open(PullRequestProposal.builder(upstream,
                         head.current().head(), "Fix issue 1234", "body").base(report.base())
                         .expectedHeadSha(head.current().sha())

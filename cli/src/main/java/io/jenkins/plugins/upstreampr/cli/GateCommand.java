@@ -182,7 +182,7 @@ public final class GateCommand implements Callable<Integer> {
         try {
             GateProposal proposal = gate.await(gate.prepare(request, repository.readTree()), waitFor);
             ProposalReport.print(proposal, report);
-            StagingVerdict verdict = proposal.staging();
+            StagingVerdict verdict = proposal.ci();
             if (!verdict.passes()) {
                 return stop(proposal);
             }
@@ -223,7 +223,7 @@ public final class GateCommand implements Callable<Integer> {
 
     /** The exit code of a verdict that does not let the gate ask, with the reason on stderr. */
     private int stop(GateProposal proposal) {
-        StagingVerdict verdict = proposal.staging();
+        StagingVerdict verdict = proposal.ci();
         int exit = PreflightCommand.exitCode(verdict);
         String why = switch (verdict.verdict()) {
             case PENDING -> "is still pending" + (preflight.waitGiven() == null
@@ -340,7 +340,7 @@ public final class GateCommand implements Callable<Integer> {
     private void print(GateOutcome outcome, GateProposal proposal) {
         PrintWriter out = spec.commandLine().getOut();
         Optional<UpstreamPullRequest> pr = outcome.pullRequest();
-        StagingVerdict verdict = proposal.staging();
+        StagingVerdict verdict = proposal.ci();
         List<String> artifactPaths = outcome.artifacts().values().stream()
                 .map(rel -> artifacts.resolve(rel).toString()).toList();
         if (json) {

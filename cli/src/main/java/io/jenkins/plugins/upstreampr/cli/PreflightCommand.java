@@ -57,14 +57,14 @@ public final class PreflightCommand implements Callable<Integer> {
         }
         GitHubSession session = github.session();
         PreflightReport report = new Preflight(session).run(request);
-        if (report.staging().verdict() == Verdict.PENDING && !waitFor.isZero()) {
+        if (report.ci().verdict() == Verdict.PENDING && !waitFor.isZero()) {
             StagingVerdict awaited = new StagingCheck(session).await(request.staging(), request.policy(), waitFor,
                     Duration.ofSeconds(15), Duration.ofMinutes(2));
             report = new PreflightReport(awaited, report.upstream(), report.base(), report.existing(),
                     report.timing());
         }
         print(report);
-        return exitCode(report.staging());
+        return exitCode(report.ci());
     }
 
     static int exitCode(StagingVerdict verdict) {
@@ -76,7 +76,7 @@ public final class PreflightCommand implements Callable<Integer> {
 
     private void print(PreflightReport report) {
         PrintWriter out = spec.commandLine().getOut();
-        StagingVerdict v = report.staging();
+        StagingVerdict v = report.ci();
         if (json) {
             out.println(new ObjectMapper().valueToTree(GateJson.preflight(report)).toPrettyString());
         } else {

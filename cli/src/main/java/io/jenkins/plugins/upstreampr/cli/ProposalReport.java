@@ -23,7 +23,7 @@ final class ProposalReport {
     }
 
     static void print(GateProposal proposal, PrintWriter out) {
-        StagingVerdict v = proposal.staging();
+        StagingVerdict v = proposal.ci();
         PreflightReport preflight = proposal.preflight();
         out.println(staging(v) + (v.head() == null ? "" : " (" + v.head() + ")") + " at " + v.sha()
                 + ": " + v.verdict() + (v.passes() && v.verdict() == Verdict.NONE ? " (allowed)" : ""));

@@ -46,7 +46,7 @@ public final class GateJson {
      * uncheckedCriteria, warnings, overridableBlocks}}.
      */
     public static Map<String, Object> proposal(GateProposal proposal) {
-        StagingVerdict verdict = proposal.staging();
+        StagingVerdict verdict = proposal.ci();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("verdict", verdict.verdict().json());
         map.put("sha", verdict.sha());
@@ -126,7 +126,7 @@ public final class GateJson {
      * judged (never for the preflight, which always judges one; kept null, not the text {@code "null"}).
      */
     public static Map<String, Object> preflight(PreflightReport report) {
-        StagingVerdict v = report.staging();
+        StagingVerdict v = report.ci();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("verdict", v.verdict().json());
         map.put("sha", v.sha());
@@ -169,7 +169,7 @@ public final class GateJson {
         map.put("sha", outcome.record().staging().headSha());
         map.put("decidedBy", outcome.record().decidedBy());
         map.put("decidedBySource", outcome.record().decidedBySource());
-        map.put("checks", checks(proposal.staging()));
+        map.put("checks", checks(proposal.ci()));
         map.put("actualChangedFiles", actualChangedFiles(proposal.changes()));
         return map;
     }
@@ -180,7 +180,7 @@ public final class GateJson {
      * verdict's own warnings, and no {@code decidedBy}, {@code decidedBySource}.
      */
     public static Map<String, Object> notDecided(GateProposal proposal) {
-        StagingVerdict verdict = proposal.staging();
+        StagingVerdict verdict = proposal.ci();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("decision", null);
         map.put("number", null);

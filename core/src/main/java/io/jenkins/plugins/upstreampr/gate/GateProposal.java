@@ -36,8 +36,8 @@ public record GateProposal(GateRequest request, Path repositoryRoot, PreflightRe
     }
 
     /** What the staging CI gave: its head commit, the checks and the verdict on them. */
-    public StagingVerdict staging() {
-        return preflight.staging();
+    public StagingVerdict ci() {
+        return preflight.ci();
     }
 
     /**

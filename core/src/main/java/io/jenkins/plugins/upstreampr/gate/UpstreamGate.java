@@ -82,7 +82,7 @@ public final class UpstreamGate {
      * @throws Refusal when the staging pull request's head is no longer the branch to propose
      */
     public GateProposal await(GateProposal proposal, Duration timeout) {
-        if (proposal.staging().verdict() != Verdict.PENDING || timeout.isZero() || timeout.isNegative()) {
+        if (proposal.ci().verdict() != Verdict.PENDING || timeout.isZero() || timeout.isNegative()) {
             return proposal;
         }
         GateRequest request = proposal.request();
@@ -95,7 +95,7 @@ public final class UpstreamGate {
 
     private static GateProposal propose(GateRequest request, Path root, PreflightReport report, SpecTrail trail,
             PullRequestText text) {
-        HeadRef stagingHead = report.staging().head();
+        HeadRef stagingHead = report.ci().head();
         if (stagingHead != null && !sameHead(stagingHead, request.head())) {
             throw new Refusal("Staging pull request " + request.staging() + " is for " + stagingHead + ", not for "
                     + request.head() + ": its CI says nothing about the branch to propose. Give the staging pull "
@@ -113,7 +113,7 @@ public final class UpstreamGate {
             }
         }
         trail.gaps().stream().map(TrailGap::describe).forEach(warnings::add);
-        BranchChanges changes = BranchChanges.read(root, report.staging().base(), report.staging().sha());
+        BranchChanges changes = BranchChanges.read(root, report.ci().base(), report.ci().sha());
         GateProposal proposal = new GateProposal(request, root, report, trail, text, changes, gaps, warnings);
         warnings.addAll(changeWarnings(proposal));
         return new GateProposal(request, root, report, trail, text, changes, gaps, warnings);
@@ -152,7 +152,7 @@ public final class UpstreamGate {
         if (!request.gateStatus()) {
             return proposal;
         }
-        StagingVerdict verdict = proposal.staging();
+        StagingVerdict verdict = proposal.ci();
         Optional<String> warning = new GateStatus(session).post(verdict.repository(), verdict.sha(),
                 GateStatus.Status.waiting(whoMayDecide, request.decisionUrl()));
         if (warning.isEmpty()) {
@@ -174,7 +174,7 @@ public final class UpstreamGate {
      *         ended) or the staging pull request's head is no longer the branch to propose
      */
     public Approvals answer(GateProposal proposal, Approvals approvals, int role, GateDecision decision) {
-        String head = new StagingCheck(session).confirm(proposal.staging()).current().sha();
+        String head = new StagingCheck(session).confirm(proposal.ci()).current().sha();
         return approvals.atHead(head).answer(role, decision, head);
     }
 
@@ -237,7 +237,7 @@ public final class UpstreamGate {
     private GateOutcome submit(GateProposal proposal, GateDecision decision, Path artifactsDir, GitHubSession effort,
             Approvals approvals) throws IOException {
         List<String> warnings = new ArrayList<>(proposal.warnings());
-        StagingVerdict verdict = proposal.staging();
+        StagingVerdict verdict = proposal.ci();
         Optional<UpstreamPullRequest> opened = Optional.empty();
         if (decision.approved()) {
             for (OverridableBlock block : proposal.overridableBlocks()) {

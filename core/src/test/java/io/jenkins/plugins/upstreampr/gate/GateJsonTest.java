@@ -120,7 +120,7 @@ class GateJsonTest {
                         "lint=completed/skipped"))));
         GateProposal proposal = proposal(new UpstreamGate(github.session(), clock));
 
-        List<Map<String, Object>> checks = GateJson.checks(proposal.staging());
+        List<Map<String, Object>> checks = GateJson.checks(proposal.ci());
 
         assertThat(checks).allSatisfy(c -> assertThat(c.keySet())
                 .containsExactly("name", "state", "conclusion", "url", "required"));
@@ -207,7 +207,7 @@ class GateJsonTest {
         assertPlain(map);
         assertThat(map.get("decision")).isNull();
         assertThat(map.get("artifacts")).isEqualTo(List.of());
-        assertThat(map.get("warnings")).isEqualTo(proposal.staging().warnings());
+        assertThat(map.get("warnings")).isEqualTo(proposal.ci().warnings());
         assertThat(map.get("verdict")).isEqualTo("green");
     }
 

@@ -152,8 +152,8 @@ class GateStatusTest {
 
         GateProposal proposal = new UpstreamGate(github.session(), clock).prepare(request(), tree);
 
-        assertThat(proposal.staging().verdict()).isEqualTo(Verdict.GREEN);
-        assertThat(proposal.staging().checks()).extracting(c -> c.name()).doesNotContain(GateStatus.CONTEXT)
+        assertThat(proposal.ci().verdict()).isEqualTo(Verdict.GREEN);
+        assertThat(proposal.ci().checks()).extracting(c -> c.name()).doesNotContain(GateStatus.CONTEXT)
                 .contains("ci");
     }
 

@@ -114,7 +114,7 @@ class UpstreamGateTest {
 
         GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION), tree);
 
-        assertThat(proposal.staging().verdict()).isEqualTo(Verdict.GREEN);
+        assertThat(proposal.ci().verdict()).isEqualTo(Verdict.GREEN);
         assertThat(proposal.preflight().base()).isEqualTo("main");
         assertThat(proposal.text().title()).isNotBlank().doesNotContain("Phase");
         assertThat(proposal.text().body()).contains("Fixes #1234");
@@ -257,7 +257,7 @@ class UpstreamGateTest {
         GateProposal proposal = gate().prepare(request(ExampleRepository.IMPLEMENTATION),
                 new ChantTreeReader().read(repository));
 
-        assertThat(proposal.staging().base()).isEqualTo(new BaseCommit("main", commits[0].name()));
+        assertThat(proposal.ci().base()).isEqualTo(new BaseCommit("main", commits[0].name()));
         assertThat(proposal.changes().known()).isTrue();
         assertThat(proposal.changes().files()).containsExactly(
                 new BranchChanges.Change(BranchChanges.Kind.ADDED, "src/kvstore/metrics.py", null),
@@ -446,11 +446,11 @@ class UpstreamGateTest {
                 .willReturn(json(200, GitHubStub.checkRuns(SHA_A, "build=completed/success"))));
         stubUpstream();
         GateProposal pending = gate().prepare(request(ExampleRepository.UPSTREAM_PR), tree);
-        assertThat(pending.staging().verdict()).isEqualTo(Verdict.PENDING);
+        assertThat(pending.ci().verdict()).isEqualTo(Verdict.PENDING);
 
         GateProposal decided = gate().await(pending, Duration.ofMinutes(10));
 
-        assertThat(decided.staging().verdict()).isEqualTo(Verdict.GREEN);
+        assertThat(decided.ci().verdict()).isEqualTo(Verdict.GREEN);
         assertThat(github.sleeps).containsExactly(UpstreamGate.FIRST_POLL);
         assertThat(decided.trail()).isSameAs(pending.trail());
         assertThat(decided.uncheckedCriteria()).isEqualTo(pending.uncheckedCriteria());

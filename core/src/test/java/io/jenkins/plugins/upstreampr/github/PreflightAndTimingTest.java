@@ -34,7 +34,7 @@ class PreflightAndTimingTest {
     void theCommonPathIsFourReads() {
         PreflightReport report = run(false, TimingPolicy.none());
 
-        assertThat(report.staging().verdict()).isEqualTo(Verdict.GREEN);
+        assertThat(report.ci().verdict()).isEqualTo(Verdict.GREEN);
         assertThat(report.base()).isEqualTo("main");
         assertThat(report.existing()).isEmpty();
         assertThat(report.warnings()).isEmpty();

@@ -209,7 +209,7 @@ class UpstreamFreezeTest {
                 PullRequestRef.parse("octo/fork#7"), UPSTREAM, null, StagingPolicy.defaults(), false,
                 new TimingPolicy(List.of(), 0).withFreezeFile(".github/FREEZE").withFreezeLabel("freeze")));
 
-        assertThat(report.staging().verdict()).isEqualTo(Verdict.GREEN);
+        assertThat(report.ci().verdict()).isEqualTo(Verdict.GREEN);
         assertThat(report.timing().frozen()).isTrue();
         assertThat(report.warnings()).singleElement().asString().contains("hotfix window");
         assertThat(github.requests()).hasSize(6).contains("GET " + FILE,

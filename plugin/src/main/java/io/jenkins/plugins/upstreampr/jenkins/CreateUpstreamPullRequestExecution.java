@@ -119,7 +119,7 @@ final class CreateUpstreamPullRequestExecution extends GateStepExecution<CreateU
         try {
             try {
                 GateProposal proposal = engine.prepare(request, tree);
-                String current = proposal.staging().sha();
+                String current = proposal.ci().sha();
                 if (!expectedSha.isBlank() && !expectedSha.equalsIgnoreCase(current)) {
                     moved = Messages.Create_HeadMoved(step().getStaging(), expectedSha, current);
                     listener.getLogger().println(Messages.Preflight_Warning(moved));

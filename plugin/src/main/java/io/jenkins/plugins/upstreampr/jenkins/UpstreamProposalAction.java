@@ -66,7 +66,7 @@ public final class UpstreamProposalAction implements Action, Serializable {
     private UpstreamProposalAction(GateProposal proposal, String stagingUrl, String gateId, String copy) {
         this.gateId = gateId;
         this.copy = copy;
-        StagingVerdict staging = proposal.staging();
+        StagingVerdict staging = proposal.ci();
         this.upstream = proposal.request().upstream().toString();
         this.head = proposal.request().head().toString();
         this.base = proposal.preflight().base();

@@ -133,7 +133,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
         if (isStopped()) {
             return;
         }
-        StagingVerdict verdict = proposal.staging();
+        StagingVerdict verdict = proposal.ci();
         if (verdict.passes()) {
             try {
                 // gateStatus: pending on the staging head before anyone is asked; a refused status is a warning
@@ -199,7 +199,7 @@ final class UpstreamPullRequestPreflightExecution extends GateStepExecution<Upst
                 action.getVerdict(), action.getSha(), action.getUncheckedCriteria().size(),
                 action.getWarnings().size(), action.getOverridableBlocks().isEmpty() ? Messages.Prompt_NoBlocks()
                         : String.join(", ", action.getOverridableBlocks()),
-                proposalLink(run, names)) + shownChecks(proposal.staging()));
+                proposalLink(run, names)) + shownChecks(proposal.ci()));
         result.put("id", step().getId());
         result.put("create", createArguments(arguments, action.getSha()));
         Approvals approvals = approvals("");
