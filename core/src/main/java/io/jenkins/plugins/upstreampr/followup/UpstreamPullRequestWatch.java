@@ -309,7 +309,8 @@ public final class UpstreamPullRequestWatch {
     /** Reads with {@code read} in parallel, unless {@code quiet} says it is not needed (then null). */
     private static <T> CompletableFuture<List<T>> unlessQuiet(ParallelReads reads, CompletableFuture<Boolean> quiet,
             Supplier<List<T>> read) {
-        if (quiet.isDone() && !quiet.join()) {
+        // a failed pull request read (quiet failed too) is thrown by the caller's join of it, unwrapped; never here
+        if (quiet.isDone() && !quiet.isCompletedExceptionally() && !quiet.join()) {
             return reads.start(read); // a full look: read at once, next to the pull request
         }
         return reads.then(quiet, q -> q ? null : read.get());
