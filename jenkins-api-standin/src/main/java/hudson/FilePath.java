@@ -4,7 +4,9 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.File;
 import hudson.remoting.VirtualChannel;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.file.OpenOption;
 import org.jenkinsci.remoting.RoleSensitive;
 
 public final class FilePath {
@@ -38,6 +40,14 @@ public final class FilePath {
     }
 
     public void copyTo(FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public void copyFrom(InputStream in) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public InputStream read(FilePath rootPath, OpenOption... openOptions) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 

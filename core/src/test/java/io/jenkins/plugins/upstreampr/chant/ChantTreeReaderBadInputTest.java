@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -265,6 +267,7 @@ class ChantTreeReaderBadInputTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "symbolic links need a privilege on Windows")
     void symlinkInSpecsPointingOutsideTheRepositoryIsNotRead() throws IOException {
         Path outside = Files.writeString(temp.resolve("secret.md"), "---\nstatus: completed\n---\n# Secret\n");
         Files.createSymbolicLink(specs.resolve("2026-02-07-001-abc.md"), outside);
@@ -276,6 +279,7 @@ class ChantTreeReaderBadInputTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "symbolic links need a privilege on Windows")
     void symlinkInsideTheRepositoryIsRead() throws IOException {
         Path real = Files.createDirectories(repo.resolve("docs")).resolve("spec.md");
         Files.writeString(real, "---\nstatus: completed\n---\n# Linked\n");
@@ -285,6 +289,7 @@ class ChantTreeReaderBadInputTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "symbolic links need a privilege on Windows")
     void danglingSymlinkIsListed() throws IOException {
         Files.createSymbolicLink(specs.resolve("2026-02-07-001-abc.md"), Path.of("nowhere.md"));
         assertThat(onlyUnreadable(read()).reason()).isEqualTo("symbolic link to a file that does not exist; "
@@ -292,6 +297,7 @@ class ChantTreeReaderBadInputTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "symbolic links need a privilege on Windows")
     void symlinkedDirectoryInSpecsIsListedNotFollowed() throws IOException {
         Path outside = Files.createDirectories(temp.resolve("elsewhere"));
         Files.writeString(outside.resolve("2026-02-07-009-zzz.md"), "---\nstatus: completed\n---\n# Elsewhere\n");
@@ -395,6 +401,7 @@ class ChantTreeReaderBadInputTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "symbolic links need a privilege on Windows")
     void configSymlinkOutsideTheRepositoryIsNotRead() throws IOException {
         Path outside = Files.writeString(temp.resolve("other-config.md"), "---\nproject:\n  name: secret\n---\n");
         Files.delete(repo.resolve(".chant/config.md"));

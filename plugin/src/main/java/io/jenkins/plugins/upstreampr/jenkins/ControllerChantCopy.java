@@ -10,7 +10,9 @@ import io.jenkins.plugins.upstreampr.chant.TrailDocument;
 import io.jenkins.plugins.upstreampr.jenkins.params.ChantCopies;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -64,8 +66,16 @@ record ControllerChantCopy(String name, Path repositoryRoot) {
             }
             FilePath file = repository.child(reference);
             if (file.exists() && !file.isDirectory()) {
-                file.copyTo(root.child(reference));
-                documents++;
+                // read without following a link in the path below the checkout: a branch's symbolic link must not
+                // pull a file from outside the checkout (the agent's or the controller's secrets) into the artifacts
+                FilePath copied = root.child(reference);
+                try (InputStream in = file.read(repository, LinkOption.NOFOLLOW_LINKS)) {
+                    copied.copyFrom(in);
+                    documents++;
+                } catch (IOException e) {
+                    copied.delete();
+                    listener.getLogger().println(Messages.ChantCopy_NotCopied(reference, e.getMessage()));
+                }
             }
         }
         copies.complete(copy, spec, trail.head().id().value());

@@ -10,12 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import hudson.model.Result;
+import hudson.model.Run;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputStepExecution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -110,6 +115,33 @@ class GateIdTest {
         r.assertLogNotContains("gate open", run);
         assertNull(run.getAction(InputAction.class), "nobody was asked");
         assertTrue(run.getActions(UpstreamProposalAction.class).isEmpty(), "no proposal is shown");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "symbolic links need a privilege on Windows")
+    void aTrailDocumentReachedThroughASymbolicLinkIsNeitherCopiedNorArchived() throws Exception {
+        // a fork branch commits the trail's regression test as a link to a file outside the checkout
+        WorkflowJob job = GateFixture.job(r, "symlinked-document", "echo 'archived'\n");
+        Path secret = Files.createTempFile("outside-the-checkout", ".txt");
+        try {
+            Files.writeString(secret, "SECRET OUTSIDE THE CHECKOUT");
+            Path document = Path.of(r.jenkins.getWorkspaceFor(job).getRemote(), "tests/regression/test_issue_1234.py");
+            Files.delete(document);
+            Files.createSymbolicLink(document, secret);
+
+            WorkflowRun run = GateFixture.build(job);
+
+            r.assertBuildStatusSuccess(run);
+            r.assertLogContains("Trail document tests/regression/test_issue_1234.py not copied from the workspace", run);
+            assertNull(GateFixture.artifact(run, "upstream-pr/tests/regression/test_issue_1234.py"),
+                    "the linked file's content is not an artifact");
+            for (Run<?, ?>.Artifact artifact : run.getArtifacts()) {
+                String text = GateFixture.artifact(run, artifact.relativePath);
+                assertFalse(text != null && text.contains("SECRET OUTSIDE"), artifact.relativePath);
+            }
+        } finally {
+            Files.deleteIfExists(secret);
+        }
     }
 
     @Test
