@@ -8,8 +8,4 @@ public abstract class Computer {
     }
 
     public static final ExecutorService threadPoolForRemoting = null;
-
-    public final int countBusy() {
-        throw new UnsupportedOperationException("compile-only stand-in");
-    }
 }

@@ -5,7 +5,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.FilePath;
 import hudson.ProxyConfiguration;
-import hudson.model.Computer;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.model.TopLevelItem;
@@ -64,7 +63,4 @@ public class Jenkins {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
-    public final Computer toComputer() {
-        throw new UnsupportedOperationException("compile-only stand-in");
-    }
 }
