@@ -70,8 +70,7 @@ final class FlatYamlComposer {
             Node value;
             if (rest.isBlank()) {
                 int next = nextNonBlank(i + 1);
-                if (next < lines.length && indentation(lines[next]) > 0 || next < lines.length
-                        && lines[next].startsWith("-")) {
+                if (next < lines.length && (indentation(lines[next]) > 0 || lines[next].startsWith("-"))) {
                     int[] end = new int[1];
                     value = blockSequence(next, end);
                     if (value == null) {

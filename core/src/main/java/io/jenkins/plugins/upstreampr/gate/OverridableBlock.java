@@ -30,7 +30,7 @@ public enum OverridableBlock {
 
     /** Every block's {@link #id()}, in declaration order. */
     public static List<String> names() {
-        return Arrays.stream(values()).map(OverridableBlock::id).toList();
+        return List.copyOf(ids(List.of(values())));
     }
 
     /**

@@ -49,9 +49,9 @@ class GateJsonTest {
     @TempDir
     Path artifacts;
 
-
     private GateProposal proposal(UpstreamGate gate) {
-        return gate.prepare(GateRequest.builder(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION).build(), tree);
+        return gate.prepare(GateRequest.builder(STAGING, UPSTREAM, HEAD, ExampleRepository.IMPLEMENTATION).build(),
+                tree);
     }
 
     private static GateDecision defer() {
